@@ -1,0 +1,8 @@
+//! Embeds the git commit in `tfchain --version` and rebuilds when the git HEAD moves.
+
+use substrate_build_script_utils::{generate_cargo_keys, rerun_if_git_head_changed};
+
+fn main() {
+    generate_cargo_keys();
+    rerun_if_git_head_changed();
+}

@@ -1,0 +1,13 @@
+//! `tfchain`: the ThreeFold Grid blockchain node.
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+    command::run()
+}

@@ -1,0 +1,105 @@
+//! Genesis presets of the runtime: `development` (one validator, Alice) and `local_testnet` (Alice
+//! and Bob). The node's `dev` and `local` chain specs are built from them.
+
+use crate::{opaque::SessionKeys, AccountId, Balance};
+use alloc::{vec, vec::Vec};
+use pallet_grandpa::AuthorityId as GrandpaId;
+use serde_json::{json, Value};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each pre-funded development account holds: 2^60 units (about 115 billion TFT).
+pub const ENDOWMENT: Balance = 1 << 60;
+
+/// A validator at genesis: its account and its session keys.
+struct GenesisValidator {
+    account: AccountId,
+    aura: AuraId,
+    grandpa: GrandpaId,
+}
+
+impl GenesisValidator {
+    fn from_keyring(sr25519: Sr25519Keyring, ed25519: Ed25519Keyring) -> Self {
+        Self {
+            account: sr25519.to_account_id(),
+            aura: sr25519.public().into(),
+            grandpa: ed25519.public().into(),
+        }
+    }
+}
+
+/// The genesis state as a JSON patch over the default `RuntimeGenesisConfig`.
+fn genesis(
+    validators: Vec<GenesisValidator>,
+    endowed: Vec<AccountId>,
+    council: Vec<AccountId>,
+) -> Value {
+    let session_keys: Vec<_> = validators
+        .iter()
+        .map(|v| {
+            (
+                v.account.clone(),
+                v.account.clone(),
+                SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() },
+            )
+        })
+        .collect();
+    let initial_validators: Vec<_> = validators.iter().map(|v| v.account.clone()).collect();
+    let balances: Vec<_> = endowed.into_iter().map(|account| (account, ENDOWMENT)).collect();
+    json!({
+        "balances": { "balances": balances },
+        "validatorSet": { "initialValidators": initial_validators },
+        "session": { "keys": session_keys },
+        "councilMembership": { "members": council },
+    })
+}
+
+/// One validator (Alice); Alice, Bob and their stash accounts funded; council Alice and Bob.
+fn development() -> Value {
+    genesis(
+        vec![GenesisValidator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+        vec![
+            Sr25519Keyring::Alice.to_account_id(),
+            Sr25519Keyring::Bob.to_account_id(),
+            Sr25519Keyring::AliceStash.to_account_id(),
+            Sr25519Keyring::BobStash.to_account_id(),
+        ],
+        vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
+    )
+}
+
+/// Two validators (Alice, Bob); the six well-known accounts and their stashes funded; council
+/// Alice and Bob.
+fn local_testnet() -> Value {
+    genesis(
+        vec![
+            GenesisValidator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+            GenesisValidator::from_keyring(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+        ],
+        Sr25519Keyring::iter()
+            .filter(|k| !matches!(k, Sr25519Keyring::One | Sr25519Keyring::Two))
+            .map(|k| k.to_account_id())
+            .collect(),
+        vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
+    )
+}
+
+/// The JSON of the preset called `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+    let patch = match id.as_ref() {
+        DEV_RUNTIME_PRESET => development(),
+        LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+        _ => return None,
+    };
+    Some(
+        serde_json::to_string(&patch)
+            .expect("serializing a json::Value into a string cannot fail; qed")
+            .into_bytes(),
+    )
+}
+
+/// The names of the presets this runtime provides.
+pub fn preset_names() -> Vec<PresetId> {
+    vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}

@@ -1,0 +1,178 @@
+//! Unit tests of the runtime's composition: fees, deposits, pallet indices, transaction extensions
+//! and genesis presets.
+
+use crate::*;
+use frame_support::{
+    genesis_builder_helper::build_state,
+    traits::{Get, PalletInfoAccess},
+    weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
+};
+use frame_support::__private::metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
+use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+
+fn metadata_v14() -> frame_support::__private::metadata::v14::RuntimeMetadataV14 {
+    let RuntimeMetadataPrefixed(magic, metadata) = Runtime::metadata();
+    assert_eq!(magic, 0x6174_656d, "metadata must start with the `meta` magic");
+    match metadata {
+        RuntimeMetadata::V14(metadata) => metadata,
+        _ => panic!("Runtime::metadata() must return V14 for gsrpc and substrate-interface"),
+    }
+}
+
+#[test]
+fn base_extrinsic_costs_one_thousandth_of_a_tft() {
+    assert_eq!(fees::WeightToFee::weight_to_fee(&ExtrinsicBaseWeight::get()), DOLLARS / 1_000);
+    assert_eq!(fees::WeightToFee::weight_to_fee(&ExtrinsicBaseWeight::get()), 10_000);
+}
+
+#[test]
+fn weight_fee_grows_linearly_with_weight() {
+    let base = ExtrinsicBaseWeight::get();
+    let fee_of_ten = fees::WeightToFee::weight_to_fee(&base.saturating_mul(10));
+    assert!((99_990..=100_010).contains(&fee_of_ten), "fee of 10 base weights: {fee_of_ten}");
+}
+
+#[test]
+fn length_costs_one_unit_per_byte() {
+    sp_io::TestExternalities::default().execute_with(|| {
+        assert_eq!(TransactionPayment::length_to_fee(0), 0);
+        assert_eq!(TransactionPayment::length_to_fee(1), 1);
+        assert_eq!(TransactionPayment::length_to_fee(1_000), 1_000);
+    });
+}
+
+#[test]
+fn existential_deposit_is_500_units() {
+    assert_eq!(<<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<Balance>>::get(), 500);
+    assert_eq!(EXISTENTIAL_DEPOSIT, 500);
+}
+
+#[test]
+fn ss58_prefix_is_42_and_blocks_last_six_seconds() {
+    assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), 42);
+    assert_eq!(<<Runtime as pallet_aura::Config>::SlotDuration as Get<u64>>::get(), 6_000);
+    assert_eq!(<<Runtime as pallet_timestamp::Config>::MinimumPeriod as Get<u64>>::get(), 3_000);
+}
+
+#[test]
+fn pallets_sit_at_their_tfchain_indices() {
+    let expected: &[(&str, usize, usize)] = &[
+        ("System", System::index(), 0),
+        ("Timestamp", Timestamp::index(), 1),
+        ("Utility", Utility::index(), 3),
+        ("Scheduler", Scheduler::index(), 4),
+        ("ValidatorSet", ValidatorSet::index(), 10),
+        ("Session", Session::index(), 11),
+        ("Aura", Aura::index(), 12),
+        ("Grandpa", Grandpa::index(), 13),
+        ("Historical", Historical::index(), 14),
+        ("Authorship", Authorship::index(), 15),
+        ("Balances", Balances::index(), 20),
+        ("TransactionPayment", TransactionPayment::index(), 21),
+        ("RuntimeUpgrade", RuntimeUpgrade::index(), 31),
+        ("Council", Council::index(), 40),
+        ("CouncilMembership", CouncilMembership::index(), 41),
+    ];
+    for (name, actual, wanted) in expected {
+        assert_eq!(actual, wanted, "{name} must be at index {wanted}");
+    }
+    let metadata = metadata_v14();
+    let in_metadata: Vec<(String, u8)> =
+        metadata.pallets.iter().map(|p| (p.name.clone(), p.index)).collect();
+    let wanted: Vec<(String, u8)> =
+        expected.iter().map(|(name, _, index)| (name.to_string(), *index as u8)).collect();
+    assert_eq!(in_metadata, wanted);
+}
+
+#[test]
+fn transaction_extensions_are_upstreams_eight_in_order() {
+    let identifiers: Vec<String> =
+        metadata_v14().extrinsic.signed_extensions.iter().map(|e| e.identifier.clone()).collect();
+    assert_eq!(
+        identifiers,
+        [
+            "CheckNonZeroSender",
+            "CheckSpecVersion",
+            "CheckTxVersion",
+            "CheckGenesis",
+            "CheckMortality",
+            "CheckNonce",
+            "CheckWeight",
+            "ChargeTransactionPayment",
+        ]
+    );
+}
+
+#[test]
+fn runtime_is_named_substrate_threefold() {
+    assert_eq!(VERSION.spec_name, "substrate-threefold");
+    assert_eq!(VERSION.impl_name, "substrate-threefold");
+    assert_eq!(VERSION.transaction_version, 2);
+}
+
+fn build_preset(name: &str) -> sp_io::TestExternalities {
+    let preset = genesis_config_presets::get_preset(&name.into())
+        .unwrap_or_else(|| panic!("preset {name} exists"));
+    let mut ext = sp_io::TestExternalities::new(Default::default());
+    ext.execute_with(|| {
+        // Merge the preset over the defaults as the node's chain-spec builder does.
+        let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+        let patch: serde_json::Value = serde_json::from_slice(&preset).unwrap();
+        merge_json(&mut config, patch);
+        build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap()).unwrap();
+    });
+    ext
+}
+
+/// Recursively merges `patch` into `base` (objects key by key, everything else replaced).
+fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
+    match (base, patch) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+            for (key, value) in patch {
+                merge_json(base.entry(key).or_insert(serde_json::Value::Null), value);
+            }
+        },
+        (base, patch) => *base = patch,
+    }
+}
+
+#[test]
+fn development_preset_has_alice_as_sole_validator_and_a_two_member_council() {
+    build_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        let bob = Sr25519Keyring::Bob.to_account_id();
+        assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), vec![alice.clone()]);
+        assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice.clone()]);
+        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+        assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+        assert_eq!(pallet_collective::Members::<Runtime, configs::CouncilCollective>::get(), {
+            let mut members = vec![alice.clone(), bob.clone()];
+            members.sort();
+            members
+        });
+        assert_eq!(Balances::free_balance(&alice), genesis_config_presets::ENDOWMENT);
+        assert_eq!(Balances::free_balance(&bob), genesis_config_presets::ENDOWMENT);
+        assert_eq!(Balances::free_balance(Sr25519Keyring::Charlie.to_account_id()), 0);
+    });
+}
+
+#[test]
+fn local_testnet_preset_has_alice_and_bob_as_validators() {
+    build_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+        let validators = vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()];
+        assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), validators);
+        assert_eq!(pallet_session::Validators::<Runtime>::get(), validators);
+        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+        assert_eq!(
+            Balances::free_balance(Sr25519Keyring::Ferdie.to_account_id()),
+            genesis_config_presets::ENDOWMENT
+        );
+    });
+}
+
+#[test]
+fn unknown_preset_is_none() {
+    assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+    assert_eq!(genesis_config_presets::preset_names().len(), 2);
+}
