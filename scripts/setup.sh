@@ -49,12 +49,16 @@ rustup run "$host_toolchain" rustc --version >/dev/null 2>&1 \
 step "host toolchain $host_toolchain present"
 
 # 3. A toolchain that can build the runtime for wasm.
+# Marks a wasm32v1-none sysroot that this script built (with bitcode) in the Debian toolchain.
+sysroot_marker=.tfchain-sysroot-bitcode
 wasm_ready() {
   local tc="$1"
-  local sysroot
+  local sysroot lib
   sysroot="$(rustup run "$tc" rustc --print sysroot 2>/dev/null)" || return 1
-  [ -n "$(ls "$sysroot/lib/rustlib/wasm32v1-none/lib/"libcore-*.rlib 2>/dev/null)" ] || return 1
+  lib="$sysroot/lib/rustlib/wasm32v1-none/lib"
+  [ -n "$(ls "$lib/"libcore-*.rlib 2>/dev/null)" ] || return 1
   [ -d "$sysroot/lib/rustlib/src/rust/library" ] || return 1
+  if [ "$tc" = "$TFCHAIN_DEBIAN_TOOLCHAIN" ]; then [ -e "$lib/$sysroot_marker" ] || return 1; fi
 }
 
 if [ -n "${WASM_BUILD_TOOLCHAIN:-}" ] && [ "$WASM_BUILD_TOOLCHAIN" != "$TFCHAIN_DEBIAN_TOOLCHAIN" ] \
@@ -67,7 +71,11 @@ elif [ "${TFCHAIN_WASM_ROUTE:-}" != debian ] && step "trying rustup: wasm32v1-no
      && rustup component add rust-src --toolchain "$host_toolchain" >/dev/null 2>&1; then
   step "installed wasm32v1-none and rust-src with rustup"
 else
-  step "rustup cannot download them; using Debian's rustc-web + rust-web-src instead"
+  if [ "${TFCHAIN_WASM_ROUTE:-}" = debian ]; then
+    step "TFCHAIN_WASM_ROUTE=debian: using Debian's rustc-web + rust-web-src"
+  else
+    step "rustup cannot download them; using Debian's rustc-web + rust-web-src instead"
+  fi
   if ! wasm_ready "$TFCHAIN_DEBIAN_TOOLCHAIN"; then
     pkgs=()
     for p in rustc-web cargo-web rust-web-src; do
@@ -108,7 +116,8 @@ crate-type = ["rlib"]
 panic = "abort"
 TOML
     echo '#![no_std]' > "$scratch/src/lib.rs"
-    ( cd "$scratch" && env -u RUSTFLAGS -u CARGO_TARGET_DIR RUSTC_BOOTSTRAP=1 \
+    # The runtime is linked with LTO, so the sysroot must carry LLVM bitcode (`.llvmbc`).
+    ( cd "$scratch" && env -u CARGO_TARGET_DIR RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C embed-bitcode=yes" \
         rustup run "$TFCHAIN_DEBIAN_TOOLCHAIN" cargo build --quiet --release --target wasm32v1-none \
         -Zbuild-std=core,alloc -Zbuild-std-features=compiler-builtins-mem ) \
       || fail "building core/alloc for wasm32v1-none with $TFCHAIN_DEBIAN_TOOLCHAIN failed (see above)"
@@ -119,6 +128,7 @@ TOML
       "$target_lib"/ 2>/dev/null \
       || as_root cp "$scratch"/target/wasm32v1-none/release/deps/lib{core,alloc,compiler_builtins}-*.rlib "$target_lib"/ \
       || fail "could not install the wasm32v1-none rlibs into $target_lib"
+    as_root touch "$target_lib/$sysroot_marker"
     wasm_ready "$TFCHAIN_DEBIAN_TOOLCHAIN" || fail "the $TFCHAIN_DEBIAN_TOOLCHAIN toolchain still cannot build wasm"
   fi
   step "wasm toolchain $TFCHAIN_DEBIAN_TOOLCHAIN ready ($(rustup run "$TFCHAIN_DEBIAN_TOOLCHAIN" rustc --version))"
