@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against a built tfchain binary, one test file at a time.
 #
-#   tests/run.sh                 all files under tests/e2e/
+#   tests/run.sh                 all files under tests/conformance/ and tests/e2e/
 #   tests/run.sh e2e/restart.test.js
 #
 # The binary is $TFCHAIN_BIN, else $CARGO_TARGET_DIR/release/tfchain, else <repo>/target/release/tfchain.
@@ -30,7 +30,7 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] \
 fi
 
 if [ "$#" -eq 0 ]; then
-  set -- e2e/
+  set -- conformance/ e2e/
 fi
 node --test --test-concurrency=1 "$@"
 exit $?

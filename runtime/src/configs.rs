@@ -236,6 +236,36 @@ impl pallet_transaction_payment::Config for Runtime {
     type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
+parameter_types! {
+    /// Longest farm name, in bytes.
+    pub const MaxFarmNameLength: u32 = 40;
+    /// Most public IPs one farm may hold.
+    pub const MaxFarmPublicIps: u32 = 512;
+    /// Most interfaces one node may report.
+    pub const MaxInterfacesLength: u32 = 10;
+    /// Most addresses one node interface may carry.
+    pub const MaxInterfaceIpsLength: u32 = 10;
+    /// Most nodes in one farm.
+    pub const MaxNodesPerFarm: u32 = 10_000;
+}
+
+impl pallet_tfgrid::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RestrictedOrigin = EnsureRootOrCouncilApproval;
+    type WeightInfo = pallet_tfgrid::weights::SubstrateWeight<Runtime>;
+    // The contracts and DAO pallets take these hooks over when they join the runtime.
+    type NodeChanged = ();
+    type PublicIpModifier = ();
+    type NodeActiveContracts = ();
+    type MaxFarmNameLength = MaxFarmNameLength;
+    type MaxFarmPublicIps = MaxFarmPublicIps;
+    type MaxInterfacesLength = MaxInterfacesLength;
+    type MaxInterfaceIpsLength = MaxInterfaceIpsLength;
+    /// An uptime report's timestamp hint may be at most one minute off the chain's time.
+    type TimestampHintDrift = ConstU64<60>;
+    type MaxNodesPerFarm = MaxNodesPerFarm;
+}
+
 impl pallet_runtime_upgrade::Config for Runtime {
     type SetCodeOrigin = EnsureRootOrCouncilApproval;
     type WeightInfo = ();

@@ -35,6 +35,8 @@ fn genesis(
     endowed: Vec<AccountId>,
     council: Vec<AccountId>,
 ) -> Value {
+    let foundation = Sr25519Keyring::Eve.to_account_id();
+    let certified_sales = Sr25519Keyring::Ferdie.to_account_id();
     let session_keys: Vec<_> = validators
         .iter()
         .map(|v| {
@@ -52,6 +54,35 @@ fn genesis(
         "validatorSet": { "initialValidators": initial_validators },
         "session": { "keys": session_keys },
         "councilMembership": { "members": council },
+        "tfgridModule": tfgrid_genesis(foundation, certified_sales),
+    })
+}
+
+/// The default pricing policy (prices in units of 10^-7 USD per hour, unit 4 = gigabytes), the
+/// DIY and certified farming policies and the connection price of new nodes, as on TFChain's
+/// development chains.
+fn tfgrid_genesis(foundation: AccountId, certified_sales: AccountId) -> Value {
+    json!({
+        "suPriceValue": 50_000, "suPriceUnit": 4,
+        "nuPriceValue": 15_000, "nuPriceUnit": 4,
+        "ipuPriceValue": 40_000, "ipuPriceUnit": 4,
+        "cuPriceValue": 100_000, "cuPriceUnit": 4,
+        "domainNamePriceValue": 5_000,
+        "uniqueNamePriceValue": 2_500,
+        "foundationAccount": foundation,
+        "salesAccount": certified_sales,
+        "discountForDedicationNodes": 50,
+        "farmingPolicyDiyCu": 2_400,
+        "farmingPolicyDiyNu": 30,
+        "farmingPolicyDiySu": 1_000,
+        "farmingPolicyDiyIpu": 5,
+        "farmingPolicyDiyMinimalUptime": 95,
+        "farmingPolicyCertifiedCu": 3_000,
+        "farmingPolicyCertifiedNu": 38,
+        "farmingPolicyCertifiedSu": 1_250,
+        "farmingPolicyCertifiedIpu": 6,
+        "farmingPolicyCertifiedMinimalUptime": 95,
+        "connectionPrice": 80,
     })
 }
 

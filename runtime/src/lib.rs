@@ -112,6 +112,7 @@ mod benchmarks {
         [pallet_balances, Balances]
         [pallet_timestamp, Timestamp]
         [pallet_validator_set, ValidatorSet]
+        [pallet_tfgrid, TfgridModule]
     );
 }
 
@@ -131,6 +132,8 @@ construct_runtime!(
 
         Balances: pallet_balances = 20,
         TransactionPayment: pallet_transaction_payment = 21,
+
+        TfgridModule: pallet_tfgrid = 25,
 
         RuntimeUpgrade: pallet_runtime_upgrade = 31,
 

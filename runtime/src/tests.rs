@@ -70,6 +70,7 @@ fn pallets_sit_at_their_tfchain_indices() {
         ("Authorship", Authorship::index(), 15),
         ("Balances", Balances::index(), 20),
         ("TransactionPayment", TransactionPayment::index(), 21),
+        ("TfgridModule", TfgridModule::index(), 25),
         ("RuntimeUpgrade", RuntimeUpgrade::index(), 31),
         ("Council", Council::index(), 40),
         ("CouncilMembership", CouncilMembership::index(), 41),
@@ -169,6 +170,38 @@ fn local_testnet_preset_has_alice_and_bob_as_validators() {
             genesis_config_presets::ENDOWMENT
         );
     });
+}
+
+#[test]
+fn presets_insert_the_default_pricing_and_farming_policies() {
+    for preset in [DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET] {
+        build_preset(preset).execute_with(|| {
+            let pricing = pallet_tfgrid::PricingPolicies::<Runtime>::get(1)
+                .unwrap_or_else(|| panic!("{preset}: pricing policy 1 exists"));
+            assert_eq!(pallet_tfgrid::PricingPolicyID::<Runtime>::get(), 1);
+            assert_eq!(pricing.su.value, 50_000);
+            assert_eq!(pricing.nu.value, 15_000);
+            assert_eq!(pricing.ipu.value, 40_000);
+            assert_eq!(pricing.cu.value, 100_000);
+            assert_eq!(pricing.domain_name.value, 5_000);
+            assert_eq!(pricing.unique_name.value, 2_500);
+            assert_eq!(pricing.foundation_account, Sr25519Keyring::Eve.to_account_id());
+            assert_eq!(pricing.certified_sales_account, Sr25519Keyring::Ferdie.to_account_id());
+            assert_eq!(pricing.discount_for_dedication_nodes, 50);
+
+            assert_eq!(pallet_tfgrid::FarmingPolicyID::<Runtime>::get(), 2);
+            let diy = pallet_tfgrid::FarmingPoliciesMap::<Runtime>::get(1);
+            assert_eq!((diy.cu, diy.nu, diy.su, diy.ipv4, diy.minimal_uptime), (2_400, 30, 1_000, 5, 95));
+            assert!(diy.default);
+            let certified = pallet_tfgrid::FarmingPoliciesMap::<Runtime>::get(2);
+            assert_eq!(
+                (certified.cu, certified.nu, certified.su, certified.ipv4, certified.minimal_uptime),
+                (3_000, 38, 1_250, 6, 95)
+            );
+            assert_eq!(pallet_tfgrid::ConnectionPrice::<Runtime>::get(), 80);
+            TfgridModule::do_try_state().expect("genesis satisfies the registry's invariants");
+        });
+    }
 }
 
 #[test]

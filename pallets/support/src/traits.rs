@@ -1,0 +1,79 @@
+//! Hooks between pallet-tfgrid and the pallets that build on the grid registry.
+//!
+//! pallet-tfgrid *calls* [`ChangeNode`], [`PublicIpModifier`] and [`NodeActiveContracts`] (the
+//! runtime plugs in the smart-contract and DAO pallets, or `()` for nothing), and *implements*
+//! [`Tfgrid`] for the pallets that need to ask it questions. [`TftPriceProvider`] gives the contracts
+//! pallet the TFT price it bills with.
+
+use crate::types::{Node, PublicIP};
+
+/// Queries answered by the grid registry.
+pub trait Tfgrid<AccountId, Name> {
+    /// True when the farm exists and `who` is the account of the twin that owns it.
+    fn is_farm_owner(farm_id: u32, who: AccountId) -> bool;
+}
+
+impl<AccountId, Name> Tfgrid<AccountId, Name> for () {
+    fn is_farm_owner(_farm_id: u32, _who: AccountId) -> bool {
+        false
+    }
+}
+
+/// Notifications about nodes, sent by the grid registry after it changed its state.
+pub trait ChangeNode<Location, Interfaces, SerialNumber> {
+    /// A node was created (`old` is `None`) or updated (`old` is its previous record).
+    fn node_changed(
+        old: Option<&Node<Location, Interfaces, SerialNumber>>,
+        new: &Node<Location, Interfaces, SerialNumber>,
+    );
+    /// A node is being deleted.
+    fn node_deleted(node: &Node<Location, Interfaces, SerialNumber>);
+    /// A node reported a new power state.
+    fn node_power_state_changed(node: &Node<Location, Interfaces, SerialNumber>);
+}
+
+impl<Location, Interfaces, SerialNumber> ChangeNode<Location, Interfaces, SerialNumber> for () {
+    fn node_changed(
+        _old: Option<&Node<Location, Interfaces, SerialNumber>>,
+        _new: &Node<Location, Interfaces, SerialNumber>,
+    ) {
+    }
+    fn node_deleted(_node: &Node<Location, Interfaces, SerialNumber>) {}
+    fn node_power_state_changed(_node: &Node<Location, Interfaces, SerialNumber>) {}
+}
+
+/// Notification that a farm public IP was removed while a contract held it.
+pub trait PublicIpModifier {
+    /// `ip` (with the contract that held it) is no longer part of its farm.
+    fn ip_removed(ip: &PublicIP);
+}
+
+impl PublicIpModifier for () {
+    fn ip_removed(_ip: &PublicIP) {}
+}
+
+/// Query about the contracts running on a node.
+pub trait NodeActiveContracts {
+    /// True when no active contract runs on the node, so it may be powered down.
+    fn node_has_no_active_contracts(node_id: u32) -> bool;
+}
+
+/// Without a contracts pallet, no node has active contracts.
+impl NodeActiveContracts for () {
+    fn node_has_no_active_contracts(_node_id: u32) -> bool {
+        true
+    }
+}
+
+/// The TFT price that contract billing converts USD costs with, in mUSD (10^-3 USD) per TFT.
+///
+/// Implemented by the runtime on top of the price oracle; the contracts pallet clamps the average
+/// between the minimum and maximum before using it.
+pub trait TftPriceProvider {
+    /// The moving average of the TFT price.
+    fn average_tft_price() -> u32;
+    /// The lowest price billing may use.
+    fn min_tft_price() -> u32;
+    /// The highest price billing may use.
+    fn max_tft_price() -> u32;
+}
