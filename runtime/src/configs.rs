@@ -6,7 +6,8 @@ use crate::{
     AccountId, Aura, Balance, Balances, Block, BlockNumber, Council, Hash, Nonce, OriginCaller,
     PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
     RuntimeOrigin, RuntimeTask, System, ValidatorSet, EXISTENTIAL_DEPOSIT, HOURS,
-    SLOT_DURATION, VERSION,
+    SLOT_DURATION, VERSION, CouncilMembership, Dao, Session, SmartContractModule, TfgridModule,
+    DAYS,
 };
 use core::cmp::Ordering;
 use frame_support::{
@@ -14,8 +15,8 @@ use frame_support::{
     dispatch::DispatchClass,
     parameter_types,
     traits::{
-        ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, PrivilegeCmp,
-        VariantCountOf,
+        ConstBool, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8, Contains, EitherOfDiverse,
+        PrivilegeCmp, VariantCountOf,
     },
     weights::{
         constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -30,7 +31,7 @@ use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{
     traits::{Convert, OpaqueKeys},
-    Perbill,
+    DispatchResult, Perbill,
 };
 
 /// The council collective (pallet instance 1).
@@ -146,8 +147,10 @@ impl pallet_validator_set::Config for Runtime {
 }
 
 parameter_types! {
-    /// One session lasts an hour; validator set changes take effect at session boundaries.
-    pub const SessionPeriod: BlockNumber = HOURS;
+    /// One session lasts an hour; validator set changes take effect at session boundaries. Kept
+    /// in storage under `twox128(":SessionPeriod:")` so that a chain spec (the end-to-end tests'
+    /// local network) can shorten it; absent, it is 600 blocks.
+    pub storage SessionPeriod: BlockNumber = HOURS;
     pub const SessionOffset: BlockNumber = 0;
 }
 
@@ -253,10 +256,10 @@ impl pallet_tfgrid::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type RestrictedOrigin = EnsureRootOrCouncilApproval;
     type WeightInfo = pallet_tfgrid::weights::SubstrateWeight<Runtime>;
-    // The contracts and DAO pallets take these hooks over when they join the runtime.
-    type NodeChanged = ();
-    type PublicIpModifier = ();
-    type NodeActiveContracts = ();
+    // Contracts end with their node and follow its power state; the DAO keeps farm weights.
+    type NodeChanged = (SmartContractModule, Dao);
+    type PublicIpModifier = SmartContractModule;
+    type NodeActiveContracts = SmartContractModule;
     type MaxFarmNameLength = MaxFarmNameLength;
     type MaxFarmPublicIps = MaxFarmPublicIps;
     type MaxInterfacesLength = MaxInterfacesLength;
@@ -264,6 +267,192 @@ impl pallet_tfgrid::Config for Runtime {
     /// An uptime report's timestamp hint may be at most one minute off the chain's time.
     type TimestampHintDrift = ConstU64<60>;
     type MaxNodesPerFarm = MaxNodesPerFarm;
+}
+
+parameter_types! {
+    /// The staking pool, `5CNposRewardAccount11111111111111111111111111FSU` as on TFChain; it
+    /// receives 10 % of every contract's payments.
+    pub StakingPoolAccount: AccountId = AccountId::new([
+        13, 209, 209, 166, 229, 163, 90, 168, 199, 245, 229, 126, 30, 221, 12, 63, 189, 106, 191,
+        46, 170, 142, 244, 37, 72, 152, 110, 84, 162, 86, 32, 0,
+    ]);
+}
+
+/// The TFT price contract billing converts with: the oracle's average, clamped by the council's
+/// minimum and maximum.
+pub struct TftPriceFromOracle;
+
+impl tfchain_support::traits::TftPriceProvider for TftPriceFromOracle {
+    fn average_tft_price() -> u32 {
+        pallet_tft_price::AverageTftPrice::<Runtime>::get()
+    }
+    fn min_tft_price() -> u32 {
+        pallet_tft_price::MinTftPrice::<Runtime>::get()
+    }
+    fn max_tft_price() -> u32 {
+        pallet_tft_price::MaxTftPrice::<Runtime>::get()
+    }
+}
+
+/// The billing keys: the accounts of the current Aura authorities, whose offchain workers submit
+/// `bill_contract_for_block` without paying for it.
+pub struct AuraAuthorityAccounts;
+
+impl Contains<AccountId> for AuraAuthorityAccounts {
+    fn contains(account: &AccountId) -> bool {
+        let account: &[u8] = account.as_ref();
+        pallet_aura::Authorities::<Runtime>::get()
+            .iter()
+            .any(|authority| AsRef::<[u8]>::as_ref(authority) == account)
+    }
+}
+
+impl pallet_smart_contract::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    type TftPrice = TftPriceFromOracle;
+    type StakingPoolAccount = StakingPoolAccount;
+    type BillingFrequency = ConstU64<600>;
+    type BillingReferencePeriod = ConstU64<3600>;
+    type DistributionFrequency = ConstU16<24>;
+    /// 14 days of 6-second blocks.
+    type GracePeriod = ConstU64<{ 14 * DAYS as u64 }>;
+    type BillingValidators = AuraAuthorityAccounts;
+    type RestrictedOrigin = EnsureRootOrCouncilApproval;
+    type AuthorityId = pallet_smart_contract::offchain::crypto::AuthId;
+    type WeightInfo = pallet_smart_contract::weights::SubstrateWeight<Runtime>;
+    type MaxNameContractNameLength = ConstU32<64>;
+    type MaxDeploymentDataLength = ConstU32<512>;
+    type MaxNodeContractPublicIps = ConstU32<512>;
+}
+
+impl pallet_kvstore::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type WeightInfo = pallet_kvstore::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+    /// How long farmers may vote on a DAO proposal unless it says otherwise.
+    pub const DaoMotionDuration: BlockNumber = 7 * DAYS;
+    /// Council vetoes that reject a DAO proposal.
+    pub const DaoMinVetos: u32 = 3;
+}
+
+impl pallet_dao::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Proposal = RuntimeCall;
+    type CouncilMembers = CouncilMembership;
+    type Tfgrid = TfgridModule;
+    type FarmName = pallet_tfgrid::farm::FarmName<Runtime>;
+    type MotionDuration = DaoMotionDuration;
+    type MinVetos = DaoMinVetos;
+    type MaxProposalWeight = MaxCouncilProposalWeight;
+    type WeightInfo = pallet_dao::weights::SubstrateWeight<Runtime>;
+    #[cfg(feature = "runtime-benchmarks")]
+    type BenchmarkHelper = DaoBenchmarkHelper;
+}
+
+/// Creates the farms the DAO benchmarks vote with.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct DaoBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_dao::types::BenchmarkHelper<AccountId> for DaoBenchmarkHelper {
+    fn create_farm(owner: &AccountId, seed: u32) -> u32 {
+        use frame_support::{assert_ok, BoundedVec};
+        let origin = RuntimeOrigin::signed(owner.clone());
+        assert_ok!(TfgridModule::user_accept_tc(
+            origin.clone(),
+            BoundedVec::truncate_from(b"https://threefold.io/terms".to_vec()),
+            BoundedVec::truncate_from(b"0x1234abcd".to_vec())
+        ));
+        assert_ok!(TfgridModule::create_twin(
+            origin.clone(),
+            Some(BoundedVec::truncate_from(b"relay.grid.tf".to_vec())),
+            Some(BoundedVec::truncate_from(b"pk".to_vec()))
+        ));
+        assert_ok!(TfgridModule::create_farm(
+            origin,
+            BoundedVec::truncate_from(alloc::format!("dao_bench_farm_{seed}").into_bytes()),
+            BoundedVec::new()
+        ));
+        pallet_tfgrid::FarmID::<Runtime>::get()
+    }
+}
+
+impl pallet_tft_price::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type AuthorityId = pallet_tft_price::AuthId;
+    type RestrictedOrigin = EnsureRootOrCouncilApproval;
+    type WeightInfo = pallet_tft_price::weights::SubstrateWeight<Runtime>;
+    type Validators = Session;
+    type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
+}
+
+impl pallet_burning::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    /// Burned TFT leave the total issuance.
+    type Burn = ();
+    type WeightInfo = pallet_burning::weights::SubstrateWeight<Runtime>;
+    type MaxBurnMessageLength = ConstU32<512>;
+    type MaxBurns = ConstU32<100>;
+}
+
+impl pallet_tft_bridge::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    /// Bridge fees that are burned leave the total issuance.
+    type Burn = ();
+    type RestrictedOrigin = EnsureRootOrCouncilApproval;
+    type RetryInterval = ConstU32<20>;
+    type MaxPendingTransactions = ConstU32<256>;
+    type WeightInfo = pallet_tft_bridge::weights::SubstrateWeight<Runtime>;
+}
+
+/// `ValidatorSet` as pallet-validator drives it: activated validators join, removed ones leave.
+pub struct ValidatorSetOfRequests;
+
+impl pallet_validator::ConsensusValidators<AccountId> for ValidatorSetOfRequests {
+    fn add_validator(who: &AccountId) -> DispatchResult {
+        ValidatorSet::add_validator(RuntimeOrigin::root(), who.clone())
+    }
+    fn remove_validator(who: &AccountId) -> DispatchResult {
+        match ValidatorSet::remove_validator(RuntimeOrigin::root(), who.clone()) {
+            // No standing in the set (the council removed it directly): nothing to undo.
+            Err(error)
+                if error == pallet_validator_set::Error::<Runtime>::ValidatorNotApproved.into() =>
+                Ok(()),
+            result => result,
+        }
+    }
+}
+
+/// The council seats that pallet-validator gives approved validators.
+pub struct CouncilSeats;
+
+impl pallet_validator::CouncilMembership<AccountId> for CouncilSeats {
+    fn is_member(who: &AccountId) -> bool {
+        pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().contains(who)
+    }
+    fn add_member(who: &AccountId) -> DispatchResult {
+        CouncilMembership::add_member(RuntimeOrigin::root(), who.clone().into())
+            .map(|_| ())
+            .map_err(|error| error.error)
+    }
+    fn remove_member(who: &AccountId) -> DispatchResult {
+        CouncilMembership::remove_member(RuntimeOrigin::root(), who.clone().into())
+            .map(|_| ())
+            .map_err(|error| error.error)
+    }
+}
+
+impl pallet_validator::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type CouncilOrigin = EnsureRootOrCouncilApproval;
+    type ConsensusValidators = ValidatorSetOfRequests;
+    type CouncilMembership = CouncilSeats;
+    type WeightInfo = pallet_validator::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_runtime_upgrade::Config for Runtime {

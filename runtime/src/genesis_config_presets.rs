@@ -34,6 +34,8 @@ fn genesis(
     validators: Vec<GenesisValidator>,
     endowed: Vec<AccountId>,
     council: Vec<AccountId>,
+    bridge_validator: AccountId,
+    billing_frequency: u64,
 ) -> Value {
     let foundation = Sr25519Keyring::Eve.to_account_id();
     let certified_sales = Sr25519Keyring::Ferdie.to_account_id();
@@ -48,13 +50,26 @@ fn genesis(
         })
         .collect();
     let initial_validators: Vec<_> = validators.iter().map(|v| v.account.clone()).collect();
-    let balances: Vec<_> = endowed.into_iter().map(|account| (account, ENDOWMENT)).collect();
+    let balances: Vec<_> = endowed
+        .into_iter()
+        .chain([bridge_validator.clone()])
+        .map(|account| (account, ENDOWMENT))
+        .collect();
     json!({
         "balances": { "balances": balances },
         "validatorSet": { "initialValidators": initial_validators },
         "session": { "keys": session_keys },
         "councilMembership": { "members": council },
-        "tfgridModule": tfgrid_genesis(foundation, certified_sales),
+        "tfgridModule": tfgrid_genesis(foundation, certified_sales.clone()),
+        "smartContractModule": { "billingFrequency": billing_frequency },
+        // Prices in mUSD per TFT: billing works without a price feed from the first block.
+        "tftPriceModule": { "minTftPrice": 10, "maxTftPrice": 1_000, "tftPrice": 50 },
+        "tftBridgeModule": {
+            "validatorAccounts": [bridge_validator],
+            "feeAccount": certified_sales,
+            "withdrawFee": 10_000_000,
+            "depositFee": 10_000_000,
+        },
     })
 }
 
@@ -86,7 +101,25 @@ fn tfgrid_genesis(foundation: AccountId, certified_sales: AccountId) -> Value {
     })
 }
 
-/// One validator (Alice); Alice, Bob and their stash accounts funded; council Alice and Bob.
+/// Bridge key 1 of TFChain's development chains ("quarter between satisfy …") as sr25519, the
+/// bridge validator of the `development` preset.
+fn bridge_key_sr25519() -> AccountId {
+    AccountId::new([
+        104, 170, 218, 135, 54, 173, 148, 11, 45, 126, 19, 216, 104, 100, 17, 178, 160, 239, 202, 63,
+        142, 246, 194, 10, 172, 37, 138, 213, 123, 95, 105, 42,
+    ])
+}
+
+/// The same bridge key as ed25519, the bridge validator of the `local_testnet` preset.
+fn bridge_key_ed25519() -> AccountId {
+    AccountId::new([
+        240, 179, 171, 144, 145, 160, 110, 29, 174, 193, 63, 64, 168, 251, 225, 162, 9, 12, 29, 169,
+        223, 246, 162, 185, 116, 59, 210, 24, 249, 70, 169, 31,
+    ])
+}
+
+/// One validator (Alice); Alice, Bob, their stash accounts and the bridge validator funded; council
+/// Alice and Bob; contracts billed every 10 blocks.
 fn development() -> Value {
     genesis(
         vec![GenesisValidator::from_keyring(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -97,11 +130,13 @@ fn development() -> Value {
             Sr25519Keyring::BobStash.to_account_id(),
         ],
         vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
+        bridge_key_sr25519(),
+        10,
     )
 }
 
-/// Two validators (Alice, Bob); the six well-known accounts and their stashes funded; council
-/// Alice and Bob.
+/// Two validators (Alice, Bob); the six well-known accounts, their stashes and the bridge validator
+/// funded; council Alice and Bob; contracts billed every 5 blocks.
 fn local_testnet() -> Value {
     genesis(
         vec![
@@ -113,6 +148,8 @@ fn local_testnet() -> Value {
             .map(|k| k.to_account_id())
             .collect(),
         vec![Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id()],
+        bridge_key_ed25519(),
+        5,
     )
 }
 

@@ -15,6 +15,7 @@ pub use apis::RuntimeApi;
 pub mod configs;
 pub mod fees;
 pub mod genesis_config_presets;
+mod offchain;
 #[cfg(test)]
 mod tests;
 
@@ -44,8 +45,8 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// A block with the runtime's own extrinsic type.
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
-/// The transaction extensions (signed extensions) of TFChain, in upstream order. Signers that build
-/// the payload by hand (the Go client) depend on exactly this list.
+/// The nine transaction extensions (signed extensions) of TFChain, in upstream order. Signers that
+/// build the payload by hand (the Go client) depend on exactly this list.
 pub type TxExtension = (
     frame_system::CheckNonZeroSender<Runtime>,
     frame_system::CheckSpecVersion<Runtime>,
@@ -55,6 +56,7 @@ pub type TxExtension = (
     frame_system::CheckNonce<Runtime>,
     frame_system::CheckWeight<Runtime>,
     pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    pallet_smart_contract::types::ContractIdProvides<Runtime>,
 );
 
 /// An extrinsic as it arrives from outside: unchecked, possibly signed.
@@ -113,6 +115,13 @@ mod benchmarks {
         [pallet_timestamp, Timestamp]
         [pallet_validator_set, ValidatorSet]
         [pallet_tfgrid, TfgridModule]
+        [pallet_smart_contract, SmartContractModule]
+        [pallet_kvstore, TFKVStore]
+        [pallet_dao, Dao]
+        [pallet_tft_bridge, TFTBridgeModule]
+        [pallet_tft_price, TFTPriceModule]
+        [pallet_burning, BurningModule]
+        [pallet_validator, Validator]
     );
 }
 
@@ -134,10 +143,18 @@ construct_runtime!(
         TransactionPayment: pallet_transaction_payment = 21,
 
         TfgridModule: pallet_tfgrid = 25,
+        SmartContractModule: pallet_smart_contract = 26,
+        TFTBridgeModule: pallet_tft_bridge = 27,
+        TFTPriceModule: pallet_tft_price = 28,
+        BurningModule: pallet_burning = 29,
+        TFKVStore: pallet_kvstore = 30,
 
         RuntimeUpgrade: pallet_runtime_upgrade = 31,
 
         Council: pallet_collective::<Instance1> = 40,
         CouncilMembership: pallet_membership::<Instance1> = 41,
+        Dao: pallet_dao = 43,
+
+        Validator: pallet_validator = 50,
     }
 );

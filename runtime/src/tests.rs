@@ -9,6 +9,7 @@ use frame_support::{
 };
 use frame_support::__private::metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use codec::Encode;
 use sp_keyring::Sr25519Keyring;
 
 fn metadata_v14() -> frame_support::__private::metadata::v14::RuntimeMetadataV14 {
@@ -71,9 +72,16 @@ fn pallets_sit_at_their_tfchain_indices() {
         ("Balances", Balances::index(), 20),
         ("TransactionPayment", TransactionPayment::index(), 21),
         ("TfgridModule", TfgridModule::index(), 25),
+        ("SmartContractModule", SmartContractModule::index(), 26),
+        ("TFTBridgeModule", TFTBridgeModule::index(), 27),
+        ("TFTPriceModule", TFTPriceModule::index(), 28),
+        ("BurningModule", BurningModule::index(), 29),
+        ("TFKVStore", TFKVStore::index(), 30),
         ("RuntimeUpgrade", RuntimeUpgrade::index(), 31),
         ("Council", Council::index(), 40),
         ("CouncilMembership", CouncilMembership::index(), 41),
+        ("Dao", Dao::index(), 43),
+        ("Validator", Validator::index(), 50),
     ];
     for (name, actual, wanted) in expected {
         assert_eq!(actual, wanted, "{name} must be at index {wanted}");
@@ -87,7 +95,7 @@ fn pallets_sit_at_their_tfchain_indices() {
 }
 
 #[test]
-fn transaction_extensions_are_upstreams_eight_in_order() {
+fn transaction_extensions_are_upstreams_nine_in_order() {
     let identifiers: Vec<String> =
         metadata_v14().extrinsic.signed_extensions.iter().map(|e| e.identifier.clone()).collect();
     assert_eq!(
@@ -101,6 +109,7 @@ fn transaction_extensions_are_upstreams_eight_in_order() {
             "CheckNonce",
             "CheckWeight",
             "ChargeTransactionPayment",
+            "ContractIdProvides",
         ]
     );
 }
@@ -202,6 +211,53 @@ fn presets_insert_the_default_pricing_and_farming_policies() {
             TfgridModule::do_try_state().expect("genesis satisfies the registry's invariants");
         });
     }
+}
+
+#[test]
+fn presets_set_the_billing_price_and_frequency_and_the_bridge() {
+    for (preset, frequency) in [(DEV_RUNTIME_PRESET, 10), (LOCAL_TESTNET_RUNTIME_PRESET, 5)] {
+        build_preset(preset).execute_with(|| {
+            use tfchain_support::traits::TftPriceProvider;
+            assert_eq!(pallet_smart_contract::BillingFrequency::<Runtime>::get(), frequency);
+            assert_eq!(configs::TftPriceFromOracle::average_tft_price(), 50);
+            assert_eq!(configs::TftPriceFromOracle::min_tft_price(), 10);
+            assert_eq!(configs::TftPriceFromOracle::max_tft_price(), 1_000);
+            let bridge_validators = pallet_tft_bridge::Validators::<Runtime>::get();
+            assert_eq!(bridge_validators.len(), 1);
+            assert_eq!(Balances::free_balance(&bridge_validators[0]), genesis_config_presets::ENDOWMENT);
+            assert_eq!(
+                pallet_tft_bridge::FeeAccount::<Runtime>::get(),
+                Some(Sr25519Keyring::Ferdie.to_account_id())
+            );
+        });
+    }
+}
+
+#[test]
+fn staking_pool_is_tfchains_reward_account() {
+    use sp_core::crypto::Ss58Codec;
+    let expected = AccountId::from_ss58check("5CNposRewardAccount11111111111111111111111111FSU")
+        .expect("a valid SS58 address");
+    assert_eq!(configs::StakingPoolAccount::get(), expected);
+}
+
+#[test]
+fn only_aura_authorities_bill_for_free() {
+    use frame_support::traits::Contains;
+    build_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+        assert!(configs::AuraAuthorityAccounts::contains(&Sr25519Keyring::Alice.to_account_id()));
+        assert!(!configs::AuraAuthorityAccounts::contains(&Sr25519Keyring::Bob.to_account_id()));
+    });
+}
+
+#[test]
+fn sessions_last_an_hour_unless_the_chain_spec_says_otherwise() {
+    sp_io::TestExternalities::default().execute_with(|| {
+        assert_eq!(configs::SessionPeriod::get(), 600);
+        let key = sp_io::hashing::twox_128(b":SessionPeriod:");
+        sp_io::storage::set(&key, &10u32.encode());
+        assert_eq!(configs::SessionPeriod::get(), 10);
+    });
 }
 
 #[test]

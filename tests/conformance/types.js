@@ -48,8 +48,10 @@ export function enumOf(variants) {
     if (a.name === 'None' && a.payload.fields.length === 0 && b.name === 'Some' && unnamedOne(b)) {
       return option(b.payload.fields[0].type);
     }
-    if (a.name === 'Ok' && unnamedOne(a) && b.name === 'Err' && unnamedOne(b)) {
-      return result(a.payload.fields[0].type, b.payload.fields[0].type);
+    // `Ok(())` has no fields once its empty tuple is flattened: that is `Result<Null, E>`.
+    const okEmpty = a.payload.fields.length === 0;
+    if (a.name === 'Ok' && (unnamedOne(a) || okEmpty) && b.name === 'Err' && unnamedOne(b)) {
+      return result(okEmpty ? NULL : a.payload.fields[0].type, b.payload.fields[0].type);
     }
   }
   return { kind: 'enum', variants: sorted };

@@ -42,6 +42,31 @@ impl<Location, Interfaces, SerialNumber> ChangeNode<Location, Interfaces, Serial
     fn node_power_state_changed(_node: &Node<Location, Interfaces, SerialNumber>) {}
 }
 
+/// Both listeners are told, the first before the second, so the runtime can plug several pallets
+/// into the registry.
+impl<Location, Interfaces, SerialNumber, First, Second> ChangeNode<Location, Interfaces, SerialNumber>
+    for (First, Second)
+where
+    First: ChangeNode<Location, Interfaces, SerialNumber>,
+    Second: ChangeNode<Location, Interfaces, SerialNumber>,
+{
+    fn node_changed(
+        old: Option<&Node<Location, Interfaces, SerialNumber>>,
+        new: &Node<Location, Interfaces, SerialNumber>,
+    ) {
+        First::node_changed(old, new);
+        Second::node_changed(old, new);
+    }
+    fn node_deleted(node: &Node<Location, Interfaces, SerialNumber>) {
+        First::node_deleted(node);
+        Second::node_deleted(node);
+    }
+    fn node_power_state_changed(node: &Node<Location, Interfaces, SerialNumber>) {
+        First::node_power_state_changed(node);
+        Second::node_power_state_changed(node);
+    }
+}
+
 /// Notification that a farm public IP was removed while a contract held it.
 pub trait PublicIpModifier {
     /// `ip` (with the contract that held it) is no longer part of its farm.
@@ -76,4 +101,79 @@ pub trait TftPriceProvider {
     fn min_tft_price() -> u32;
     /// The highest price billing may use.
     fn max_tft_price() -> u32;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{resources::Resources, types::NodeCertification};
+    use std::{cell::RefCell, vec::Vec};
+
+    std::thread_local! {
+        static HEARD: RefCell<Vec<(&'static str, &'static str, u32)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    type TestNode = Node<(), (), ()>;
+
+    fn node(id: u32) -> TestNode {
+        Node {
+            version: 5,
+            id,
+            farm_id: 1,
+            twin_id: 1,
+            resources: Resources::default(),
+            location: (),
+            public_config: None,
+            created: 0,
+            farming_policy_id: 1,
+            interfaces: (),
+            certification: NodeCertification::Diy,
+            secure_boot: false,
+            virtualized: false,
+            serial_number: None,
+            connection_price: 80,
+        }
+    }
+
+    /// A listener that records what it was told, under its name.
+    struct Listener<const FIRST: bool>;
+
+    impl<const FIRST: bool> Listener<FIRST> {
+        fn record(event: &'static str, node: &TestNode) {
+            let name = if FIRST { "first" } else { "second" };
+            HEARD.with(|heard| heard.borrow_mut().push((name, event, node.id)));
+        }
+    }
+
+    impl<const FIRST: bool> ChangeNode<(), (), ()> for Listener<FIRST> {
+        fn node_changed(_old: Option<&TestNode>, new: &TestNode) {
+            Self::record("changed", new);
+        }
+        fn node_deleted(node: &TestNode) {
+            Self::record("deleted", node);
+        }
+        fn node_power_state_changed(node: &TestNode) {
+            Self::record("power", node);
+        }
+    }
+
+    #[test]
+    fn a_pair_of_node_listeners_tells_both_in_order() {
+        type Both = (Listener<true>, Listener<false>);
+        Both::node_changed(None, &node(1));
+        Both::node_deleted(&node(2));
+        Both::node_power_state_changed(&node(3));
+        let heard = HEARD.with(|heard| heard.borrow().clone());
+        assert_eq!(
+            heard,
+            [
+                ("first", "changed", 1),
+                ("second", "changed", 1),
+                ("first", "deleted", 2),
+                ("second", "deleted", 2),
+                ("first", "power", 3),
+                ("second", "power", 3),
+            ]
+        );
+    }
 }

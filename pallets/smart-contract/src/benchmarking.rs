@@ -1,0 +1,423 @@
+//! Benchmarks of every call of pallet-smart-contract (frame-benchmarking v2).
+//!
+//! The grid (twins, a farm with a public IP, a node) is registered through pallet-tfgrid's
+//! calls. Billing needs pricing policy 1 (the tfgrid genesis) and a non-zero TFT price.
+
+use crate::{types::*, *};
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+    traits::{Currency, EnsureOrigin, Get},
+    BoundedVec,
+};
+use frame_system::RawOrigin;
+use sp_runtime::SaturatedConversion;
+use tfchain_support::{
+    resources::Resources,
+    types::{Interface, IP4},
+};
+
+const GIB: u64 = 1024 * 1024 * 1024;
+
+fn bounded<S: Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+    BoundedVec::truncate_from(bytes.to_vec())
+}
+
+/// A funded account with a twin.
+fn funded_twin<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+    let who: T::AccountId = account(name, index, 0);
+    T::Currency::make_free_balance_be(&who, (1_000_000u128 * 10_000_000).saturated_into());
+    pallet_tfgrid::Pallet::<T>::user_accept_tc(
+        RawOrigin::Signed(who.clone()).into(),
+        bounded(b"https://threefold.io/tc"),
+        bounded(b"hash"),
+    )
+    .expect("terms accepted");
+    pallet_tfgrid::Pallet::<T>::create_twin(
+        RawOrigin::Signed(who.clone()).into(),
+        Some(bounded(b"relay.grid.tf")),
+        Some(bounded(b"pk")),
+    )
+    .expect("twin created");
+    who
+}
+
+/// A farmer with a farm holding one public IP, and a node in it; returns (farmer, node twin
+/// account, node id).
+fn grid<T: Config>() -> (T::AccountId, T::AccountId, u32) {
+    let farmer = funded_twin::<T>("farmer", 0);
+    let ip = IP4 {
+        ip: bounded(b"185.206.122.2/24"),
+        gw: bounded(b"185.206.122.1"),
+    };
+    pallet_tfgrid::Pallet::<T>::create_farm(
+        RawOrigin::Signed(farmer.clone()).into(),
+        bounded(b"benchmark_farm"),
+        BoundedVec::truncate_from(vec![ip]),
+    )
+    .expect("farm created");
+    let farm_id = pallet_tfgrid::FarmID::<T>::get();
+    let node_twin = funded_twin::<T>("node", 0);
+    pallet_tfgrid::Pallet::<T>::create_node(
+        RawOrigin::Signed(node_twin.clone()).into(),
+        farm_id,
+        Resources {
+            hru: 1024 * GIB,
+            sru: 512 * GIB,
+            cru: 8,
+            mru: 16 * GIB,
+        },
+        pallet_tfgrid::types::LocationInput {
+            city: bounded(b"Ghent"),
+            country: bounded(b"Belgium"),
+            latitude: bounded(b"12.233213231"),
+            longitude: bounded(b"32.323112123"),
+        },
+        BoundedVec::truncate_from(vec![Interface {
+            name: bounded(b"zos"),
+            mac: bounded(b"00:00:5e:00:53:af"),
+            ips: BoundedVec::truncate_from(vec![bounded(b"10.2.3.3")]),
+        }]),
+        true,
+        true,
+        Some(bounded(b"serial")),
+    )
+    .expect("node created");
+    (farmer, node_twin, pallet_tfgrid::NodeID::<T>::get())
+}
+
+/// A user with a node contract holding the farm's IP; returns (user, node twin, contract id).
+fn node_contract<T: Config>() -> (T::AccountId, T::AccountId, u64) {
+    let (_, node_twin, node_id) = grid::<T>();
+    let user = funded_twin::<T>("user", 0);
+    Pallet::<T>::create_node_contract(
+        RawOrigin::Signed(user.clone()).into(),
+        node_id,
+        [1u8; 32],
+        bounded(b"data"),
+        1,
+        None,
+    )
+    .expect("node contract created");
+    (user, node_twin, ContractID::<T>::get())
+}
+
+/// Move one minute forward.
+fn a_minute_later<T: Config>() {
+    let now = pallet_timestamp::Pallet::<T>::get();
+    pallet_timestamp::Pallet::<T>::set_timestamp(now + 60_000u32.into());
+    frame_system::Pallet::<T>::set_block_number(
+        frame_system::Pallet::<T>::block_number() + 10u32.into(),
+    );
+}
+
+fn restricted<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+    <T as Config>::RestrictedOrigin::try_successful_origin()
+        .map_err(|_| BenchmarkError::Weightless)
+}
+
+/// An approved solution provider; returns its id.
+fn approved_provider<T: Config>() -> Result<u64, BenchmarkError> {
+    let provider: T::AccountId = account("provider", 0, 0);
+    Pallet::<T>::create_solution_provider(
+        RawOrigin::Signed(provider.clone()).into(),
+        bounded(b"description"),
+        bounded(b"link"),
+        BoundedVec::truncate_from(vec![Provider {
+            who: provider,
+            take: 10,
+        }]),
+    )
+    .expect("provider created");
+    let id = SolutionProviderID::<T>::get();
+    Pallet::<T>::approve_solution_provider(restricted::<T>()?, id, true)
+        .expect("provider approved");
+    Ok(id)
+}
+
+/// A service contract between a service and a consumer, approved by both when `approved`;
+/// returns (service, consumer, id).
+fn service_contract<T: Config>(
+    ready: bool,
+    approved: bool,
+) -> (T::AccountId, T::AccountId, u64) {
+    let service = funded_twin::<T>("service", 0);
+    let consumer = funded_twin::<T>("consumer", 0);
+    Pallet::<T>::service_contract_create(
+        RawOrigin::Signed(service.clone()).into(),
+        service.clone(),
+        consumer.clone(),
+    )
+    .expect("service contract created");
+    let id = ServiceContractID::<T>::get();
+    if ready {
+        Pallet::<T>::service_contract_set_fees(RawOrigin::Signed(service.clone()).into(), id, 10, 10)
+            .expect("fees set");
+        Pallet::<T>::service_contract_set_metadata(
+            RawOrigin::Signed(service.clone()).into(),
+            id,
+            bounded(b"metadata"),
+        )
+        .expect("metadata set");
+    }
+    if approved {
+        Pallet::<T>::service_contract_approve(RawOrigin::Signed(service.clone()).into(), id)
+            .expect("approved by the service");
+        Pallet::<T>::service_contract_approve(RawOrigin::Signed(consumer.clone()).into(), id)
+            .expect("approved by the consumer");
+    }
+    (service, consumer, id)
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    #[benchmark]
+    fn create_node_contract() {
+        let (_, _, node_id) = grid::<T>();
+        let user = funded_twin::<T>("user", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(user), node_id, [1u8; 32], bounded(b"data"), 1, None);
+        assert_eq!(ContractID::<T>::get(), 1);
+    }
+
+    #[benchmark]
+    fn update_node_contract() {
+        let (user, _, id) = node_contract::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(user), id, [2u8; 32], bounded(b"new data"));
+        assert!(ContractIDByNodeIDAndHash::<T>::get(1, [2u8; 32]) == id);
+    }
+
+    #[benchmark]
+    fn cancel_contract() {
+        let (user, _, id) = node_contract::<T>();
+        a_minute_later::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(user), id);
+        assert!(Contracts::<T>::get(id).is_none());
+    }
+
+    #[benchmark]
+    fn create_name_contract() {
+        let user = funded_twin::<T>("user", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(user), bounded(b"benchmark-name"));
+        assert_eq!(ContractID::<T>::get(), 1);
+    }
+
+    #[benchmark]
+    fn cancel_name_contract() {
+        let user = funded_twin::<T>("user", 0);
+        Pallet::<T>::create_name_contract(
+            RawOrigin::Signed(user.clone()).into(),
+            bounded(b"benchmark-name"),
+        )
+        .expect("name contract created");
+        let id = ContractID::<T>::get();
+        a_minute_later::<T>();
+        #[extrinsic_call]
+        cancel_contract(RawOrigin::Signed(user), id);
+        assert!(Contracts::<T>::get(id).is_none());
+    }
+
+    #[benchmark]
+    fn add_nru_reports() {
+        let (_, node_twin, id) = node_contract::<T>();
+        let reports = BoundedVec::truncate_from(vec![NruConsumption {
+            contract_id: id,
+            timestamp: Pallet::<T>::now_secs(),
+            window: 60,
+            nru: 10 * GIB,
+        }]);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(node_twin), reports);
+        assert!(ContractBillingInformationByID::<T>::get(id).amount_unbilled > 0);
+    }
+
+    #[benchmark]
+    fn report_contract_resources() {
+        let (_, node_twin, id) = node_contract::<T>();
+        let used = Resources {
+            hru: 0,
+            sru: 60 * GIB,
+            cru: 2,
+            mru: 2 * GIB,
+        };
+        let reports = BoundedVec::truncate_from(vec![ContractResources {
+            contract_id: id,
+            used,
+        }]);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(node_twin), reports);
+        assert_eq!(NodeContractResources::<T>::get(id).used, used);
+    }
+
+    #[benchmark]
+    fn create_rent_contract() {
+        let (_, _, node_id) = grid::<T>();
+        let user = funded_twin::<T>("user", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(user), node_id, None);
+        assert!(ActiveRentContractForNode::<T>::contains_key(node_id));
+    }
+
+    #[benchmark]
+    fn cancel_rent_contract() {
+        let (_, _, node_id) = grid::<T>();
+        let user = funded_twin::<T>("user", 0);
+        Pallet::<T>::create_rent_contract(RawOrigin::Signed(user.clone()).into(), node_id, None)
+            .expect("rent contract created");
+        let id = ContractID::<T>::get();
+        a_minute_later::<T>();
+        #[extrinsic_call]
+        cancel_contract(RawOrigin::Signed(user), id);
+        assert!(!ActiveRentContractForNode::<T>::contains_key(node_id));
+    }
+
+    #[benchmark]
+    fn create_solution_provider() {
+        let provider: T::AccountId = account("provider", 0, 0);
+        let providers = BoundedVec::truncate_from(vec![Provider {
+            who: provider.clone(),
+            take: 10,
+        }]);
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(provider),
+            bounded(b"description"),
+            bounded(b"link"),
+            providers,
+        );
+        assert!(SolutionProviders::<T>::contains_key(1));
+    }
+
+    #[benchmark]
+    fn approve_solution_provider() -> Result<(), BenchmarkError> {
+        let provider: T::AccountId = account("provider", 0, 0);
+        Pallet::<T>::create_solution_provider(
+            RawOrigin::Signed(provider.clone()).into(),
+            bounded(b"description"),
+            bounded(b"link"),
+            BoundedVec::truncate_from(vec![Provider {
+                who: provider,
+                take: 10,
+            }]),
+        )
+        .expect("provider created");
+        let origin = restricted::<T>()?;
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, 1, true);
+        assert!(SolutionProviders::<T>::get(1).is_some_and(|provider| provider.approved));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn bill_contract_for_block() {
+        let (_, node_twin, id) = node_contract::<T>();
+        a_minute_later::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(node_twin), id);
+        assert!(crate::ContractPaymentState::<T>::get(id).is_some_and(|state| state.cycles == 1));
+    }
+
+    #[benchmark]
+    fn service_contract_create() {
+        let service = funded_twin::<T>("service", 0);
+        let consumer = funded_twin::<T>("consumer", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(service.clone()), service.clone(), consumer);
+        assert!(ServiceContracts::<T>::contains_key(1));
+    }
+
+    #[benchmark]
+    fn service_contract_set_metadata() {
+        let (service, _, id) = service_contract::<T>(false, false);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(service), id, bounded(b"metadata"));
+        assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| !sc.metadata.is_empty()));
+    }
+
+    #[benchmark]
+    fn service_contract_set_fees() {
+        let (service, _, id) = service_contract::<T>(false, false);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(service), id, 10, 10);
+        assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| sc.base_fee == 10));
+    }
+
+    #[benchmark]
+    fn service_contract_approve() {
+        let (service, _, id) = service_contract::<T>(true, false);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(service), id);
+        assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| sc.accepted_by_service));
+    }
+
+    #[benchmark]
+    fn service_contract_reject() {
+        let (_, consumer, id) = service_contract::<T>(true, false);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(consumer), id);
+        assert!(!ServiceContracts::<T>::contains_key(id));
+    }
+
+    #[benchmark]
+    fn service_contract_cancel() {
+        let (service, _, id) = service_contract::<T>(true, true);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(service), id);
+        assert!(!ServiceContracts::<T>::contains_key(id));
+    }
+
+    #[benchmark]
+    fn service_contract_bill() {
+        let (service, _, id) = service_contract::<T>(true, true);
+        a_minute_later::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(service), id, 0, bounded(b"bill"));
+        assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| sc.last_bill > 0));
+    }
+
+    #[benchmark]
+    fn change_billing_frequency() -> Result<(), BenchmarkError> {
+        let origin = restricted::<T>()?;
+        let frequency = BillingFrequency::<T>::get() + 1;
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, frequency);
+        assert_eq!(BillingFrequency::<T>::get(), frequency);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn attach_solution_provider_id() -> Result<(), BenchmarkError> {
+        let (user, _, id) = node_contract::<T>();
+        let provider = approved_provider::<T>()?;
+        #[extrinsic_call]
+        _(RawOrigin::Signed(user), id, provider);
+        assert!(Contracts::<T>::get(id).is_some_and(|c| c.solution_provider_id == Some(provider)));
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_dedicated_node_extra_fee() {
+        let (farmer, _, node_id) = grid::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(farmer), node_id, 1_000);
+        assert_eq!(DedicatedNodesExtraFee::<T>::get(node_id), 1_000);
+    }
+
+    #[benchmark]
+    fn cancel_contract_collective() -> Result<(), BenchmarkError> {
+        let (_, _, id) = node_contract::<T>();
+        a_minute_later::<T>();
+        let origin = restricted::<T>()?;
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, id);
+        assert!(Contracts::<T>::get(id).is_none());
+        Ok(())
+    }
+
+    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

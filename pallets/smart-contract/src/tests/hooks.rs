@@ -1,0 +1,66 @@
+//! pallet-tfgrid's hooks: node deletion, active-contract queries and IP removal.
+
+use super::*;
+use crate::{ActiveRentContractForNode, Contracts};
+use frame_support::{assert_noop, assert_ok};
+use tfchain_support::traits::{NodeActiveContracts, PublicIpModifier};
+use tfchain_support::types::Power;
+
+#[test]
+fn deleting_a_node_bills_and_removes_its_contracts() {
+    run(|| {
+        prepare_grid();
+        let rent = create_rent_contract();
+        let node_contract = create_node_contract(1);
+        bill_at_block(11);
+        go_to_block(15);
+        assert_ok!(TfgridModule::delete_node(signed(&bob()), NODE));
+        assert!(Contracts::<Test>::get(rent).is_none());
+        assert!(Contracts::<Test>::get(node_contract).is_none());
+        assert!(ActiveRentContractForNode::<Test>::get(NODE).is_none());
+        let events = contract_events();
+        assert!(events.contains(&ContractEvent::RentContractCanceled { contract_id: rent }));
+        assert!(events.contains(&ContractEvent::NodeContractCanceled {
+            contract_id: node_contract,
+            node_id: NODE,
+            twin_id: CHARLIE_TWIN,
+        }));
+        assert_eq!(reserved(&charlie()), 0);
+    });
+}
+
+#[test]
+fn a_node_with_contracts_cannot_be_powered_down() {
+    run(|| {
+        prepare_grid();
+        assert!(SmartContractModule::node_has_no_active_contracts(NODE));
+        let id = create_node_contract(0);
+        assert!(!SmartContractModule::node_has_no_active_contracts(NODE));
+        assert_noop!(
+            TfgridModule::change_power_target(signed(&alice()), NODE, Power::Down),
+            pallet_tfgrid::Error::<Test>::NodeHasActiveContracts
+        );
+        assert_ok!(SmartContractModule::cancel_contract(signed(&charlie()), id));
+        create_rent_contract();
+        assert!(!SmartContractModule::node_has_no_active_contracts(NODE));
+    });
+}
+
+#[test]
+fn a_removed_ip_is_no_longer_held_nor_billed() {
+    run(|| {
+        prepare_grid();
+        let id = create_node_contract(1);
+        let mut farm = pallet_tfgrid::Farms::<Test>::get(FARM).unwrap();
+        let ip = farm.public_ips[0].clone();
+        farm.public_ips[0].contract_id = 0;
+        pallet_tfgrid::Farms::<Test>::insert(FARM, farm);
+        SmartContractModule::ip_removed(&ip);
+        let contract = Contracts::<Test>::get(id).unwrap();
+        let ContractData::NodeContract(node_contract) = contract.contract_type else {
+            panic!("a node contract")
+        };
+        assert_eq!(node_contract.public_ips, 0);
+        assert!(node_contract.public_ips_list.is_empty());
+    });
+}

@@ -1,0 +1,113 @@
+//! Solution providers: creation, approval and attachment to contracts.
+
+use super::*;
+use crate::{Contracts, Error, SolutionProviders};
+use frame_support::{assert_noop, assert_ok};
+
+fn providers(takes: &[u8]) -> ProvidersOf<Test> {
+    BoundedVec::try_from(
+        takes
+            .iter()
+            .map(|take| Provider {
+                who: alice(),
+                take: *take,
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap()
+}
+
+fn create_provider(takes: &[u8]) -> frame_support::dispatch::DispatchResult {
+    SmartContractModule::create_solution_provider(
+        signed(&dave()),
+        b(b"a solution"),
+        b(b"https://example.com"),
+        providers(takes),
+    )
+}
+
+#[test]
+fn create_and_approve_a_solution_provider() {
+    run(|| {
+        assert_ok!(create_provider(&[30, 20]));
+        let provider = SolutionProviders::<Test>::get(1).unwrap();
+        assert!(!provider.approved);
+        assert_eq!(last_event(), ContractEvent::SolutionProviderCreated(provider));
+        assert_ok!(SmartContractModule::approve_solution_provider(
+            RuntimeOrigin::root(),
+            1,
+            true
+        ));
+        assert!(SolutionProviders::<Test>::get(1).unwrap().approved);
+        assert_eq!(last_event(), ContractEvent::SolutionProviderApproved(1, true));
+    });
+}
+
+#[test]
+fn solution_provider_errors() {
+    run(|| {
+        assert_noop!(
+            create_provider(&[30, 21]),
+            Error::<Test>::InvalidProviderConfiguration
+        );
+        assert_noop!(
+            create_provider(&[200, 200]),
+            Error::<Test>::InvalidProviderConfiguration
+        );
+        assert_noop!(
+            SmartContractModule::approve_solution_provider(signed(&dave()), 1, true),
+            sp_runtime::DispatchError::BadOrigin
+        );
+        assert_noop!(
+            SmartContractModule::approve_solution_provider(RuntimeOrigin::root(), 1, true),
+            Error::<Test>::NoSuchSolutionProvider
+        );
+    });
+}
+
+#[test]
+fn attach_solution_provider_id_to_a_contract() {
+    run(|| {
+        prepare_grid();
+        let id = create_node_contract(0);
+        let attach = |who: &AccountId32, provider: u64| {
+            SmartContractModule::attach_solution_provider_id(signed(who), id, provider)
+        };
+        assert_noop!(attach(&charlie(), 1), Error::<Test>::NoSuchSolutionProvider);
+        assert_ok!(create_provider(&[10]));
+        assert_noop!(attach(&charlie(), 1), Error::<Test>::SolutionProviderNotApproved);
+        assert_noop!(
+            SmartContractModule::create_node_contract(
+                signed(&charlie()),
+                NODE,
+                hash(2),
+                b(b"d"),
+                0,
+                Some(1)
+            ),
+            Error::<Test>::SolutionProviderNotApproved
+        );
+        assert_ok!(SmartContractModule::approve_solution_provider(
+            RuntimeOrigin::root(),
+            1,
+            true
+        ));
+        assert_noop!(
+            SmartContractModule::attach_solution_provider_id(signed(&charlie()), 99, 1),
+            Error::<Test>::ContractNotExists
+        );
+        assert_noop!(attach(&ferdie(), 1), Error::<Test>::TwinNotExists);
+        assert_noop!(
+            attach(&dave(), 1),
+            Error::<Test>::UnauthorizedToChangeSolutionProviderId
+        );
+        assert_ok!(attach(&charlie(), 1));
+        let contract = Contracts::<Test>::get(id).unwrap();
+        assert_eq!(contract.solution_provider_id, Some(1));
+        assert_eq!(last_event(), ContractEvent::ContractUpdated(contract));
+        assert_noop!(
+            attach(&charlie(), 1),
+            Error::<Test>::UnauthorizedToChangeSolutionProviderId
+        );
+    });
+}

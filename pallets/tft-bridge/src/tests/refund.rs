@@ -1,0 +1,181 @@
+//! Refunds: `create_refund_transaction_or_add_sig` (call 9) and
+//! `set_refund_transaction_executed` (call 10).
+
+use super::*;
+use crate::{Error, ExecutedRefundTransactions, RefundTransactions};
+use frame_support::assert_noop;
+
+/// The amount refunded in these tests.
+const AMOUNT: u64 = 20 * FEE;
+
+#[test]
+fn the_first_signature_creates_the_refund() {
+    run(|| {
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+
+        assert_eq!(
+            RefundTransactions::<Test>::get(tx_id("deposit")),
+            RefundTransaction {
+                block: 1,
+                amount: AMOUNT,
+                target: b(STELLAR_ADDRESS),
+                tx_hash: tx_id("deposit"),
+                signatures: BoundedVec::try_from(vec![signature_of(1)]).unwrap(),
+                sequence_number: 9,
+            }
+        );
+        assert_eq!(
+            bridge_events(),
+            vec![
+                BridgeEvent::RefundTransactionsignatureAdded(tx_id("deposit"), signature_of(1)),
+                BridgeEvent::RefundTransactionCreated(tx_id("deposit"), b(STELLAR_ADDRESS), AMOUNT),
+            ]
+        );
+    });
+}
+
+#[test]
+fn the_quorum_of_signatures_makes_the_refund_ready() {
+    run(|| {
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        assert_ok!(sign_refund(2, "deposit", AMOUNT));
+        System::reset_events();
+
+        assert_ok!(sign_refund(5, "deposit", AMOUNT));
+
+        assert_eq!(
+            bridge_events(),
+            vec![
+                BridgeEvent::RefundTransactionsignatureAdded(tx_id("deposit"), signature_of(5)),
+                BridgeEvent::RefundTransactionReady(tx_id("deposit")),
+            ]
+        );
+        assert_eq!(
+            RefundTransactions::<Test>::get(tx_id("deposit"))
+                .signatures
+                .len(),
+            QUORUM
+        );
+    });
+}
+
+#[test]
+fn a_refund_signature_beyond_the_quorum_fails() {
+    run(|| {
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_refund(validator, "deposit", AMOUNT));
+        }
+        assert_noop!(
+            sign_refund(6, "deposit", AMOUNT),
+            Error::<Test>::EnoughRefundSignaturesPresent
+        );
+    });
+}
+
+#[test]
+fn a_repeated_refund_signature_fails() {
+    run(|| {
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        assert_noop!(
+            sign_refund(1, "deposit", AMOUNT),
+            Error::<Test>::RefundSignatureExists
+        );
+    });
+}
+
+#[test]
+fn a_refund_signature_by_a_non_validator_fails() {
+    run(|| {
+        assert_noop!(
+            sign_refund(USER, "deposit", AMOUNT),
+            Error::<Test>::ValidatorNotExists
+        );
+    });
+}
+
+#[test]
+fn a_refund_with_too_many_pending_refunds_fails() {
+    run(|| {
+        for index in 0..MAX_PENDING {
+            assert_ok!(sign_refund(1, &format!("deposit-{index}"), AMOUNT));
+        }
+        assert_noop!(
+            sign_refund(1, "one-too-many", AMOUNT),
+            Error::<Test>::TooManyPendingTransactions
+        );
+        // Pending refunds still collect signatures.
+        assert_ok!(sign_refund(2, "deposit-0", AMOUNT));
+    });
+}
+
+#[test]
+fn set_refund_transaction_executed_moves_the_refund() {
+    run(|| {
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_refund(validator, "deposit", AMOUNT));
+        }
+        let refund = RefundTransactions::<Test>::get(tx_id("deposit"));
+
+        assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
+            RuntimeOrigin::signed(6),
+            tx_id("deposit")
+        ));
+
+        assert!(!RefundTransactions::<Test>::contains_key(tx_id("deposit")));
+        assert_eq!(
+            ExecutedRefundTransactions::<Test>::get(tx_id("deposit")),
+            refund.clone()
+        );
+        assert_eq!(
+            last_event(),
+            BridgeEvent::RefundTransactionProcessed(refund)
+        );
+    });
+}
+
+#[test]
+fn an_executed_refund_cannot_be_created_again() {
+    run(|| {
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
+            RuntimeOrigin::signed(1),
+            tx_id("deposit")
+        ));
+        assert_noop!(
+            sign_refund(2, "deposit", AMOUNT),
+            Error::<Test>::RefundTransactionAlreadyExecuted
+        );
+    });
+}
+
+#[test]
+fn set_refund_transaction_executed_errors() {
+    run(|| {
+        assert_noop!(
+            TFTBridgeModule::set_refund_transaction_executed(
+                RuntimeOrigin::signed(1),
+                tx_id("deposit")
+            ),
+            Error::<Test>::RefundTransactionNotExists
+        );
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        assert_noop!(
+            TFTBridgeModule::set_refund_transaction_executed(
+                RuntimeOrigin::signed(USER),
+                tx_id("deposit")
+            ),
+            Error::<Test>::ValidatorNotExists
+        );
+        assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
+            RuntimeOrigin::signed(1),
+            tx_id("deposit")
+        ));
+        assert_noop!(
+            TFTBridgeModule::set_refund_transaction_executed(
+                RuntimeOrigin::signed(1),
+                tx_id("deposit")
+            ),
+            Error::<Test>::RefundTransactionAlreadyExecuted
+        );
+    });
+}

@@ -1,0 +1,67 @@
+//! Benchmarks of every call of pallet-tft-price (frame-benchmarking v2).
+//!
+//! `set_prices` runs on a full price history (the worst case of the average) and is called by
+//! the first current validator, so the runtime's benchmark genesis needs one (the development
+//! preset has Alice).
+
+use crate::{ringbuffer::PriceHistory, types::HISTORY_LENGTH, *};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{EnsureOrigin, ValidatorSet};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+
+fn restricted_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+    T::RestrictedOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    #[benchmark]
+    fn set_prices() -> Result<(), BenchmarkError> {
+        let validator = T::Validators::validators()
+            .into_iter()
+            .next()
+            .ok_or(BenchmarkError::Stop("set_prices needs a current validator"))?;
+        for _ in 0..HISTORY_LENGTH {
+            PriceHistory::<T>::push(500);
+        }
+        MinTftPrice::<T>::put(10);
+        MaxTftPrice::<T>::put(20);
+        let block_number: BlockNumberFor<T> = 100u32.into();
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(validator), 2_000, block_number);
+
+        assert_eq!(TftPrice::<T>::get(), 2_000);
+        assert_eq!(LastBlockSet::<T>::get(), block_number);
+        assert_eq!(PriceHistory::<T>::len(), HISTORY_LENGTH);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_min_tft_price() -> Result<(), BenchmarkError> {
+        let origin = restricted_origin::<T>()?;
+        MaxTftPrice::<T>::put(1_000);
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, 20);
+
+        assert_eq!(MinTftPrice::<T>::get(), 20);
+        Ok(())
+    }
+
+    #[benchmark]
+    fn set_max_tft_price() -> Result<(), BenchmarkError> {
+        let origin = restricted_origin::<T>()?;
+        MinTftPrice::<T>::put(10);
+
+        #[extrinsic_call]
+        _(origin as T::RuntimeOrigin, 2_000);
+
+        assert_eq!(MaxTftPrice::<T>::get(), 2_000);
+        Ok(())
+    }
+
+    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

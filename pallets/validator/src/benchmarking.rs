@@ -1,0 +1,160 @@
+//! Benchmarks of every call of pallet-validator (frame-benchmarking v2), each in its most
+//! expensive case: full-length texts, approvals that seat a new council member, and removals
+//! and node changes of active validators.
+
+use crate::{
+    traits::CouncilMembership,
+    types::{Description, Info, TfConnectId, Validator, ValidatorRequestState},
+    *,
+};
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Get, BoundedVec};
+use frame_system::RawOrigin;
+use sp_runtime::traits::StaticLookup;
+
+const SEED: u32 = 0;
+
+/// A bounded text of the maximum length.
+fn full_text<S: Get<u32>>() -> BoundedVec<u8, S> {
+    BoundedVec::truncate_from(alloc::vec![b'x'; S::get() as usize])
+}
+
+/// A request of maximum size with node account `node`, in state `state`.
+fn request<T: Config>(node: T::AccountId, state: ValidatorRequestState) -> ValidatorOf<T> {
+    Validator {
+        validator_node_account: node,
+        stash_account: account("stash", 0, SEED),
+        description: full_text(),
+        tf_connect_id: full_text(),
+        info: full_text(),
+        state,
+    }
+}
+
+/// File and approve a request for `candidate`, seating it on the council.
+fn approved<T: Config>(candidate: &T::AccountId, node: T::AccountId) {
+    ValidatorRequests::<T>::insert(
+        candidate,
+        request::<T>(node, ValidatorRequestState::Created),
+    );
+    Pallet::<T>::do_approve_validator(candidate).expect("the candidate can be approved");
+}
+
+/// A council member other than the candidates.
+fn council_member<T: Config>() -> T::AccountId {
+    let member: T::AccountId = account("member", 0, SEED);
+    if !T::CouncilMembership::is_member(&member) {
+        T::CouncilMembership::add_member(&member).expect("the council has room");
+    }
+    member
+}
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+    frame_system::Pallet::<T>::assert_last_event(<T as Config>::RuntimeEvent::from(event).into());
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    #[benchmark]
+    fn create_validator_request() {
+        let caller: T::AccountId = whitelisted_caller();
+        let node: T::AccountId = account("node", 0, SEED);
+        let stash: T::AccountId = account("stash", 0, SEED);
+        let description: Description = full_text();
+        let tf_connect_id: TfConnectId = full_text();
+        let info: Info = full_text();
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(caller.clone()),
+            node,
+            stash,
+            description,
+            tf_connect_id,
+            info,
+        );
+
+        assert!(ValidatorRequests::<T>::contains_key(&caller));
+    }
+
+    #[benchmark]
+    fn activate_validator_node() {
+        let caller: T::AccountId = whitelisted_caller();
+        approved::<T>(&caller, account("node", 0, SEED));
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()));
+
+        let active = ValidatorRequests::<T>::get(&caller).expect("request stored");
+        assert_eq!(active.state, ValidatorRequestState::Validating);
+        assert_last_event::<T>(Event::ValidatorActivated(active));
+    }
+
+    #[benchmark]
+    fn change_validator_node_account() {
+        let caller: T::AccountId = whitelisted_caller();
+        approved::<T>(&caller, account("node", 0, SEED));
+        Pallet::<T>::do_activate_validator_node(&caller).expect("the validator activates");
+        let new_node: T::AccountId = account("node", 1, SEED);
+
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), new_node.clone());
+
+        assert_last_event::<T>(Event::NodeValidatorChanged(new_node));
+    }
+
+    #[benchmark]
+    fn bond() {
+        let stash: T::AccountId = whitelisted_caller();
+        let validator: T::AccountId = account("validator", 0, SEED);
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(stash.clone()),
+            T::Lookup::unlookup(validator.clone()),
+        );
+
+        assert_eq!(Bonded::<T>::get(&stash), Some(validator));
+    }
+
+    #[benchmark]
+    fn approve_validator() {
+        let member = council_member::<T>();
+        let candidate: T::AccountId = account("candidate", 0, SEED);
+        ValidatorRequests::<T>::insert(
+            &candidate,
+            request::<T>(account("node", 0, SEED), ValidatorRequestState::Created),
+        );
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(member),
+            T::Lookup::unlookup(candidate.clone()),
+        );
+
+        assert!(T::CouncilMembership::is_member(&candidate));
+        let approved = ValidatorRequests::<T>::get(&candidate).expect("request stored");
+        assert_last_event::<T>(Event::ValidatorRequestApproved(approved));
+    }
+
+    #[benchmark]
+    fn remove_validator() {
+        let member = council_member::<T>();
+        let candidate: T::AccountId = account("candidate", 0, SEED);
+        approved::<T>(&candidate, account("node", 0, SEED));
+        Pallet::<T>::do_activate_validator_node(&candidate).expect("the validator activates");
+
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(member),
+            T::Lookup::unlookup(candidate.clone()),
+        );
+
+        assert!(!ValidatorRequests::<T>::contains_key(&candidate));
+        assert!(!T::CouncilMembership::is_member(&candidate));
+    }
+
+    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
