@@ -25,7 +25,7 @@ done
 "$repo/scripts/setup.sh"
 use_wasm_toolchain
 
-echo "==> cargo build --release -p tfchain-node (the first build takes about an hour on 2 cores)"
+echo "==> cargo build --release -p tfchain-node (the first build takes about 25 minutes on 2 idle cores)"
 ( cd "$repo" && cargo build --locked --release -p tfchain-node )
 
 bin="$CARGO_TARGET_DIR/release/tfchain"

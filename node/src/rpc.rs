@@ -1,5 +1,6 @@
 //! The node's own JSON-RPC methods, on top of the standard set that `sc_service` provides:
-//! `system_accountNextIndex`, `system_dryRun` (unsafe) and `payment_*`.
+//! `system_accountNextIndex`, `system_dryRun` (unsafe), `payment_*` and `reputation_*`
+//! (see `docs/rpc.md`).
 
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
@@ -30,9 +31,11 @@ where
         + 'static,
     C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
     C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
+    C::Api: pallet_reputation_runtime_api::ReputationApi<Block>,
     C::Api: BlockBuilder<Block>,
     P: TransactionPool + 'static,
 {
+    use pallet_reputation_rpc::{Reputation, ReputationApiServer};
     use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
     use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -40,6 +43,7 @@ where
     let FullDeps { client, pool } = deps;
 
     module.merge(System::new(client.clone(), pool).into_rpc())?;
+    module.merge(Reputation::new(client.clone()).into_rpc())?;
     module.merge(TransactionPayment::new(client).into_rpc())?;
 
     Ok(module)

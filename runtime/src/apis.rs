@@ -2,7 +2,7 @@
 
 use crate::{
     genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
-    Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
+    Grandpa, InherentDataExt, Nonce, Reputation, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
     TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
@@ -141,6 +141,23 @@ impl_runtime_apis! {
     impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
         fn account_nonce(account: AccountId) -> Nonce {
             System::account_nonce(account)
+        }
+    }
+
+    impl pallet_reputation_runtime_api::ReputationApi<Block> for Runtime {
+        fn node_reputation(node_id: u32) -> Option<pallet_reputation_runtime_api::NodeReputation> {
+            Reputation::node_reputation(node_id)
+        }
+        fn farm_reputation(farm_id: u32) -> Option<pallet_reputation_runtime_api::FarmReputation> {
+            Reputation::farm_reputation(farm_id)
+        }
+        fn ranked_nodes(
+            min_score_permill: u32,
+            min_free_capacity: u64,
+            page: u32,
+            page_size: u32,
+        ) -> Vec<pallet_reputation_runtime_api::RankedNode> {
+            Reputation::ranked_nodes(min_score_permill, min_free_capacity, page, page_size)
         }
     }
 

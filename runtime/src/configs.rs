@@ -6,7 +6,8 @@ use crate::{
     AccountId, Aura, Balance, Balances, Block, BlockNumber, Council, Hash, Nonce, OriginCaller,
     PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
     RuntimeOrigin, RuntimeTask, System, ValidatorSet, EXISTENTIAL_DEPOSIT, HOURS,
-    SLOT_DURATION, VERSION, CouncilMembership, Dao, Session, SmartContractModule, TfgridModule,
+    SLOT_DURATION, VERSION, CouncilMembership, Dao, Reputation, Session, SmartContractModule,
+    TfgridModule, Timestamp,
     DAYS,
 };
 use core::cmp::Ordering;
@@ -256,8 +257,10 @@ impl pallet_tfgrid::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type RestrictedOrigin = EnsureRootOrCouncilApproval;
     type WeightInfo = pallet_tfgrid::weights::SubstrateWeight<Runtime>;
-    // Contracts end with their node and follow its power state; the DAO keeps farm weights.
-    type NodeChanged = (SmartContractModule, Dao);
+    // Contracts end with their node and follow its power state; the DAO keeps farm weights;
+    // reputation notes standby and forgets deleted nodes.
+    type NodeChanged = (SmartContractModule, (Dao, Reputation));
+    type UptimeReported = Reputation;
     type PublicIpModifier = SmartContractModule;
     type NodeActiveContracts = SmartContractModule;
     type MaxFarmNameLength = MaxFarmNameLength;
@@ -453,6 +456,53 @@ impl pallet_validator::Config for Runtime {
     type ConsensusValidators = ValidatorSetOfRequests;
     type CouncilMembership = CouncilSeats;
     type WeightInfo = pallet_validator::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+    /// Length of a reputation period: one day. Kept in storage under
+    /// `twox128(":ReputationPeriodSecs:")` so that a chain spec (the end-to-end tests' dev chain)
+    /// can shorten it; it must not change after the first uptime report.
+    pub storage ReputationPeriodSecs: u64 = 24 * 60 * 60;
+}
+
+/// Node facts for the reputation pallet, from the registry and the contracts pallet.
+pub struct ReputationNodeStatus;
+
+/// Bytes in a GiB: reputation weighs capacity in GiB of memory.
+const GIB: u64 = 1024 * 1024 * 1024;
+
+impl pallet_reputation::NodeStatus for ReputationNodeStatus {
+    fn node_state(node_id: u32) -> Option<pallet_reputation::types::NodeState> {
+        use tfchain_support::{
+            traits::NodeActiveContracts,
+            types::{NodeCertification, Power},
+        };
+        let node = pallet_tfgrid::Nodes::<Runtime>::get(node_id)?;
+        Some(pallet_reputation::types::NodeState {
+            standby: pallet_tfgrid::NodePower::<Runtime>::get(node_id).target == Power::Down,
+            has_active_contracts: !SmartContractModule::node_has_no_active_contracts(node_id),
+            certified: node.certification == NodeCertification::Certified,
+            capacity: (node.resources.mru / GIB).max(1),
+        })
+    }
+
+    fn free_capacity(node_id: u32) -> Option<u64> {
+        let node = pallet_tfgrid::Nodes::<Runtime>::get(node_id)?;
+        let used = pallet_smart_contract::ActiveNodeContracts::<Runtime>::get(node_id)
+            .iter()
+            .map(|id| pallet_smart_contract::NodeContractResources::<Runtime>::get(id).used.mru)
+            .fold(0u64, |sum, mru| sum.saturating_add(mru));
+        Some(node.resources.mru.saturating_sub(used) / GIB)
+    }
+}
+
+impl pallet_reputation::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type WeightInfo = pallet_reputation::weights::SubstrateWeight<Runtime>;
+    type Time = Timestamp;
+    type NodeStatus = ReputationNodeStatus;
+    type PeriodSecs = ReputationPeriodSecs;
+    type LowScoreThreshold = ConstU32<900>;
 }
 
 impl pallet_runtime_upgrade::Config for Runtime {

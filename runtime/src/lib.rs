@@ -122,6 +122,7 @@ mod benchmarks {
         [pallet_tft_price, TFTPriceModule]
         [pallet_burning, BurningModule]
         [pallet_validator, Validator]
+        [pallet_reputation, Reputation]
     );
 }
 
@@ -150,6 +151,7 @@ construct_runtime!(
         TFKVStore: pallet_kvstore = 30,
 
         RuntimeUpgrade: pallet_runtime_upgrade = 31,
+        Reputation: pallet_reputation = 32,
 
         Council: pallet_collective::<Instance1> = 40,
         CouncilMembership: pallet_membership::<Instance1> = 41,

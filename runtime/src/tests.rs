@@ -13,7 +13,9 @@ use codec::Encode;
 use sp_keyring::Sr25519Keyring;
 
 fn metadata_v14() -> frame_support::__private::metadata::v14::RuntimeMetadataV14 {
-    let RuntimeMetadataPrefixed(magic, metadata) = Runtime::metadata();
+    // Constants backed by storage parameters (the reputation period) are read from storage.
+    let RuntimeMetadataPrefixed(magic, metadata) =
+        sp_io::TestExternalities::default().execute_with(Runtime::metadata);
     assert_eq!(magic, 0x6174_656d, "metadata must start with the `meta` magic");
     match metadata {
         RuntimeMetadata::V14(metadata) => metadata,
@@ -78,6 +80,7 @@ fn pallets_sit_at_their_tfchain_indices() {
         ("BurningModule", BurningModule::index(), 29),
         ("TFKVStore", TFKVStore::index(), 30),
         ("RuntimeUpgrade", RuntimeUpgrade::index(), 31),
+        ("Reputation", Reputation::index(), 32),
         ("Council", Council::index(), 40),
         ("CouncilMembership", CouncilMembership::index(), 41),
         ("Dao", Dao::index(), 43),

@@ -48,6 +48,7 @@ impl pallet_tfgrid::Config for Test {
     type NodeChanged = Dao;
     type PublicIpModifier = ();
     type NodeActiveContracts = ();
+    type UptimeReported = ();
     type MaxFarmNameLength = ConstU32<40>;
     type MaxFarmPublicIps = ConstU32<4>;
     type MaxInterfacesLength = ConstU32<10>;

@@ -61,6 +61,7 @@ impl pallet_tfgrid::Config for Test {
     type NodeChanged = SmartContractModule;
     type PublicIpModifier = SmartContractModule;
     type NodeActiveContracts = SmartContractModule;
+    type UptimeReported = ();
     type MaxFarmNameLength = ConstU32<40>;
     type MaxFarmPublicIps = ConstU32<16>;
     type MaxInterfacesLength = ConstU32<10>;

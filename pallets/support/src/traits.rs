@@ -103,6 +103,23 @@ pub trait TftPriceProvider {
     fn max_tft_price() -> u32;
 }
 
+/// Notification that a node sent an uptime report, for pallets that judge node reliability.
+pub trait NodeUptimeReported {
+    /// Node `node_id` of farm `farm_id` reported `uptime_secs` of uptime at chain time `now_secs`.
+    fn node_uptime_reported(node_id: u32, farm_id: u32, now_secs: u64, uptime_secs: u64);
+    /// Upper bound of the weight [`Self::node_uptime_reported`] consumes; the reporting call
+    /// adds it to its own weight.
+    fn node_uptime_reported_weight() -> sp_runtime::Weight;
+}
+
+/// Nobody listens.
+impl NodeUptimeReported for () {
+    fn node_uptime_reported(_node_id: u32, _farm_id: u32, _now_secs: u64, _uptime_secs: u64) {}
+    fn node_uptime_reported_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@
 //!
 //! Every call checks its origin and delegates to one function of the module of its domain.
 //! Other pallets hook in through the traits of `tfchain_support::traits`: the pallet notifies
-//! [`Config::NodeChanged`] and [`Config::PublicIpModifier`], asks
+//! [`Config::NodeChanged`], [`Config::PublicIpModifier`] and [`Config::UptimeReported`], asks
 //! [`Config::NodeActiveContracts`] before a node may be powered down, and implements
 //! [`tfchain_support::traits::Tfgrid`].
 
@@ -61,7 +61,7 @@ pub mod pallet {
     use frame_system::pallet_prelude::*;
     use tfchain_support::{
         resources::Resources,
-        traits::{ChangeNode, NodeActiveContracts, PublicIpModifier},
+        traits::{ChangeNode, NodeActiveContracts, NodeUptimeReported, PublicIpModifier},
         types::{
             FarmCertification, FarmingPolicyLimit, NodeCertification, Power, PowerState,
             PublicConfig,
@@ -93,6 +93,9 @@ pub mod pallet {
 
         /// Asked whether a node runs contracts before its farmer may power it down.
         type NodeActiveContracts: NodeActiveContracts;
+
+        /// Told about every accepted uptime report (the reputation pallet, or `()`).
+        type UptimeReported: NodeUptimeReported;
 
         /// Maximum length of a farm name.
         #[pallet::constant]
@@ -805,7 +808,8 @@ pub mod pallet {
 
         /// Report the uptime of the caller's node. Free when it succeeds.
         #[pallet::call_index(11)]
-        #[pallet::weight(<T as Config>::WeightInfo::report_uptime())]
+        #[pallet::weight(<T as Config>::WeightInfo::report_uptime()
+            .saturating_add(T::UptimeReported::node_uptime_reported_weight()))]
         pub fn report_uptime(origin: OriginFor<T>, uptime: u64) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
             Self::do_report_uptime(&who, uptime, Self::now_secs())?;
@@ -1183,7 +1187,8 @@ pub mod pallet {
         /// Report the uptime of the caller's node with the node's own clock. Free when it
         /// succeeds.
         #[pallet::call_index(38)]
-        #[pallet::weight(<T as Config>::WeightInfo::report_uptime_v2())]
+        #[pallet::weight(<T as Config>::WeightInfo::report_uptime_v2()
+            .saturating_add(T::UptimeReported::node_uptime_reported_weight()))]
         pub fn report_uptime_v2(
             origin: OriginFor<T>,
             uptime: u64,

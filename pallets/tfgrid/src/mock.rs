@@ -11,7 +11,7 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use sp_core::{sr25519, Pair};
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
-use tfchain_support::traits::{ChangeNode, NodeActiveContracts};
+use tfchain_support::traits::{ChangeNode, NodeActiveContracts, NodeUptimeReported};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -51,6 +51,7 @@ pub enum NodeHookCall {
 thread_local! {
     static NODE_HOOK_CALLS: RefCell<Vec<NodeHookCall>> = const { RefCell::new(Vec::new()) };
     static NODES_WITH_CONTRACTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    static UPTIME_REPORTS: RefCell<Vec<(u32, u32, u64, u64)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The calls made to the `NodeChanged` hook so far.
@@ -91,6 +92,32 @@ impl<L, I, S> ChangeNode<L, I, S> for RecordingNodeHooks {
     }
 }
 
+/// The `(node_id, farm_id, now_secs, uptime_secs)` given to the `UptimeReported` hook so far.
+pub fn uptime_reports() -> Vec<(u32, u32, u64, u64)> {
+    UPTIME_REPORTS.with(|reports| reports.borrow().clone())
+}
+
+/// Records every uptime report in [`uptime_reports`]; its weight is [`UPTIME_HOOK_WEIGHT`].
+pub struct RecordingUptime;
+
+/// The weight the `UptimeReported` hook declares in the mock.
+pub const UPTIME_HOOK_WEIGHT: frame_support::weights::Weight =
+    frame_support::weights::Weight::from_parts(7_000, 70);
+
+impl NodeUptimeReported for RecordingUptime {
+    fn node_uptime_reported(node_id: u32, farm_id: u32, now_secs: u64, uptime_secs: u64) {
+        UPTIME_REPORTS.with(|reports| {
+            reports
+                .borrow_mut()
+                .push((node_id, farm_id, now_secs, uptime_secs))
+        });
+    }
+
+    fn node_uptime_reported_weight() -> frame_support::weights::Weight {
+        UPTIME_HOOK_WEIGHT
+    }
+}
+
 /// Reports contracts on the nodes given to [`set_node_has_contracts`].
 pub struct MockNodeContracts;
 
@@ -114,6 +141,7 @@ impl pallet_tfgrid::Config for Test {
     type NodeChanged = RecordingNodeHooks;
     type PublicIpModifier = ();
     type NodeActiveContracts = MockNodeContracts;
+    type UptimeReported = RecordingUptime;
     type MaxFarmNameLength = ConstU32<40>;
     type MaxFarmPublicIps = ConstU32<MAX_FARM_PUBLIC_IPS>;
     type MaxInterfacesLength = ConstU32<10>;

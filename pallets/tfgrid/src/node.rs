@@ -15,7 +15,7 @@ use scale_info::TypeInfo;
 use sp_runtime::{traits::ConstU32, DispatchResult};
 use tfchain_support::{
     resources::Resources,
-    traits::{ChangeNode, NodeActiveContracts},
+    traits::{ChangeNode, NodeActiveContracts, NodeUptimeReported},
     types::{NodeCertification, Power, PowerState, PublicConfig},
 };
 
@@ -376,6 +376,7 @@ impl<T: Config> Pallet<T> {
                 && timestamp_hint <= now.saturating_add(drift),
             Error::<T>::InvalidTimestampHint
         );
+        T::UptimeReported::node_uptime_reported(node.id, node.farm_id, now, uptime);
         Self::deposit_event(Event::NodeUptimeReported(node.id, now, uptime));
         Ok(())
     }

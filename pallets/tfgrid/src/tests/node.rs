@@ -754,6 +754,43 @@ fn report_uptime_emits_the_uptime_with_the_chain_time() {
 }
 
 #[test]
+fn report_uptime_tells_the_uptime_hook_and_pays_for_it() {
+    run(|| {
+        let (farm_id, node_id) = farm_with_node();
+        let now = START_MILLIS / 1000;
+        assert_ok!(TfgridModule::report_uptime(
+            RuntimeOrigin::signed(bob()),
+            500
+        ));
+        assert_ok!(TfgridModule::report_uptime_v2(
+            RuntimeOrigin::signed(bob()),
+            600,
+            now
+        ));
+        assert_eq!(
+            uptime_reports(),
+            vec![(node_id, farm_id, now, 500), (node_id, farm_id, now, 600)]
+        );
+        use crate::weights::WeightInfo;
+        use frame_support::dispatch::GetDispatchInfo;
+        let v1 = crate::Call::<Test>::report_uptime { uptime: 500 }.get_dispatch_info();
+        assert_eq!(
+            v1.call_weight,
+            <() as WeightInfo>::report_uptime() + UPTIME_HOOK_WEIGHT
+        );
+        let v2 = crate::Call::<Test>::report_uptime_v2 {
+            uptime: 600,
+            timestamp_hint: now,
+        }
+        .get_dispatch_info();
+        assert_eq!(
+            v2.call_weight,
+            <() as WeightInfo>::report_uptime_v2() + UPTIME_HOOK_WEIGHT
+        );
+    });
+}
+
+#[test]
 fn report_uptime_v2_accepts_a_hint_within_the_drift() {
     run(|| {
         let (_, node_id) = farm_with_node();

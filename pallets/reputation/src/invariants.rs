@@ -1,0 +1,66 @@
+//! The pallet's storage invariants, checked by the `try_state` hook and after every test.
+
+use crate::{
+    pallet::{Config, FarmReputations, NodeReputations, Pallet},
+    scoring::WINDOW_MASK,
+    types::FarmTotals,
+};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::Get};
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+    /// Check that every node record is consistent and that the farm totals are exactly the sums
+    /// of their nodes' last scores:
+    ///
+    /// - window bitmaps use only the window's bits; available and SLA-missed periods are counted
+    ///   ones, and an SLA-missed period is not an available one;
+    /// - all-time counters agree the same way, and the first period is not after the current one;
+    /// - the stored score is at most 1000‰ and its threshold flag matches it;
+    /// - `FarmReputations` holds, per farm, the node count, capacity and weighted score of its
+    ///   nodes, and no farm without nodes.
+    pub fn do_try_state() -> Result<(), TryRuntimeError> {
+        let mut farms: BTreeMap<u32, FarmTotals> = BTreeMap::new();
+        for (_, record) in NodeReputations::<T>::iter() {
+            for bits in [record.counted, record.available, record.sla_missed] {
+                ensure!(bits & !WINDOW_MASK == 0, "window bitmap beyond the window");
+            }
+            ensure!(
+                record.available & !record.counted == 0,
+                "available period not counted"
+            );
+            ensure!(
+                record.sla_missed & !record.counted == 0,
+                "SLA miss not counted"
+            );
+            ensure!(
+                record.sla_missed & record.available == 0,
+                "SLA miss while available"
+            );
+            ensure!(
+                record
+                    .total_available
+                    .saturating_add(record.total_sla_missed)
+                    <= record.total_counted,
+                "all-time counters disagree"
+            );
+            ensure!(
+                record.first_period <= record.current_period,
+                "first period in the future"
+            );
+            ensure!(record.capacity >= 1, "zero capacity");
+            ensure!(record.score <= 1000, "score above 1000 permill");
+            ensure!(
+                record.below_threshold == (record.score < T::LowScoreThreshold::get()),
+                "threshold flag disagrees with the score"
+            );
+            let farm = farms.entry(record.farm_id).or_default();
+            farm.nodes += 1;
+            farm.capacity += u128::from(record.capacity);
+            farm.weighted_score += Self::weighted(&record);
+        }
+        let stored: BTreeMap<u32, FarmTotals> = FarmReputations::<T>::iter().collect();
+        ensure!(stored == farms, "farm totals disagree with their nodes");
+        Ok(())
+    }
+}

@@ -1,0 +1,146 @@
+//! Observations of nodes: uptime reports, power-state changes and deletions, each O(1).
+
+use crate::{
+    pallet::{Config, Event, FarmReputations, NodeReputations, Pallet},
+    types::{FarmTotals, NodeRecord},
+    NodeStatus, WeightInfo,
+};
+use frame_support::traits::{Get, UnixTime};
+use sp_runtime::{SaturatedConversion, Weight};
+use tfchain_support::{
+    traits::{ChangeNode, NodeUptimeReported},
+    types::Node,
+};
+
+impl<T: Config> Pallet<T> {
+    /// The period that `now_secs` falls in.
+    pub fn period_of(now_secs: u64) -> u32 {
+        (now_secs / T::PeriodSecs::get().max(1)).saturated_into()
+    }
+
+    /// The period in progress.
+    pub fn current_period() -> u32 {
+        Self::period_of(T::Time::now().as_secs())
+    }
+
+    /// Roll the node's window over to the period of `now_secs`, record what is seen now (a report
+    /// when `reported`), rescore it, update its farm and raise threshold events.
+    ///
+    /// A node without a record gets one on its first report; other observations of it are
+    /// ignored.
+    pub(crate) fn observe(node_id: u32, farm_id: u32, now_secs: u64, reported: bool) {
+        let period = Self::period_of(now_secs);
+        let old = NodeReputations::<T>::get(node_id);
+        let mut record = match old.clone() {
+            Some(mut record) => {
+                record.advance_to(period);
+                record
+            }
+            None if reported => NodeRecord::new(farm_id, period),
+            None => return,
+        };
+        record.farm_id = farm_id;
+        if let Some(state) = T::NodeStatus::node_state(node_id) {
+            record.standby = state.standby;
+            record.has_contracts = state.has_active_contracts;
+            record.certified = state.certified;
+            record.capacity = state.capacity.max(1);
+        }
+        record.reported |= reported;
+        record.standby_seen |= record.standby;
+        record.contracts_seen |= record.has_contracts;
+
+        let score = record.reputation(node_id).score_permill;
+        let below = score < T::LowScoreThreshold::get();
+        record.score = score;
+        record.below_threshold = below;
+
+        match &old {
+            Some(old) if old.below_threshold != below => {
+                let event = if below {
+                    Event::NodeScoreBelowThreshold {
+                        node_id,
+                        score_permill: score,
+                    }
+                } else {
+                    Event::NodeScoreRecovered {
+                        node_id,
+                        score_permill: score,
+                    }
+                };
+                Self::deposit_event(event);
+            }
+            _ => {}
+        }
+        if let Some(old) = &old {
+            Self::remove_from_farm(old);
+        }
+        Self::add_to_farm(&record);
+        NodeReputations::<T>::insert(node_id, record);
+    }
+
+    /// Take a node's last score out of its farm's totals.
+    fn remove_from_farm(record: &NodeRecord) {
+        FarmReputations::<T>::mutate_exists(record.farm_id, |totals| {
+            if let Some(farm) = totals {
+                farm.nodes = farm.nodes.saturating_sub(1);
+                farm.capacity = farm.capacity.saturating_sub(u128::from(record.capacity));
+                farm.weighted_score = farm.weighted_score.saturating_sub(Self::weighted(record));
+                if farm.nodes == 0 {
+                    *totals = None;
+                }
+            }
+        });
+    }
+
+    /// Add a node's score to its farm's totals.
+    fn add_to_farm(record: &NodeRecord) {
+        FarmReputations::<T>::mutate(record.farm_id, |totals| {
+            let farm = totals.get_or_insert_with(FarmTotals::default);
+            farm.nodes = farm.nodes.saturating_add(1);
+            farm.capacity = farm.capacity.saturating_add(u128::from(record.capacity));
+            farm.weighted_score = farm.weighted_score.saturating_add(Self::weighted(record));
+        });
+    }
+
+    /// A node's contribution to its farm's weighted score.
+    pub(crate) fn weighted(record: &NodeRecord) -> u128 {
+        u128::from(record.score).saturating_mul(u128::from(record.capacity))
+    }
+
+    /// Forget a deleted node.
+    pub(crate) fn forget(node_id: u32) {
+        if let Some(record) = NodeReputations::<T>::take(node_id) {
+            Self::remove_from_farm(&record);
+        }
+    }
+}
+
+impl<T: Config> NodeUptimeReported for Pallet<T> {
+    fn node_uptime_reported(node_id: u32, farm_id: u32, now_secs: u64, _uptime_secs: u64) {
+        Self::observe(node_id, farm_id, now_secs, true);
+    }
+
+    fn node_uptime_reported_weight() -> Weight {
+        T::WeightInfo::node_uptime_reported()
+    }
+}
+
+/// Power-state changes mark a node's standby between reports; deleted nodes are forgotten.
+impl<T: Config, Location, Interfaces, SerialNumber> ChangeNode<Location, Interfaces, SerialNumber>
+    for Pallet<T>
+{
+    fn node_changed(
+        _old: Option<&Node<Location, Interfaces, SerialNumber>>,
+        _new: &Node<Location, Interfaces, SerialNumber>,
+    ) {
+    }
+
+    fn node_deleted(node: &Node<Location, Interfaces, SerialNumber>) {
+        Self::forget(node.id);
+    }
+
+    fn node_power_state_changed(node: &Node<Location, Interfaces, SerialNumber>) {
+        Self::observe(node.id, node.farm_id, T::Time::now().as_secs(), false);
+    }
+}

@@ -1,0 +1,201 @@
+// Helpers for the Reputation end-to-end test: a raw `dev` chain spec with a short reputation period
+// and a validator started from it, the `reputation_*` JSON-RPC methods, and a model of the score
+// written from docs/reputation.md (not from the pallet's code) to compare the chain's answers with.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { u8aToHex } from '@polkadot/util';
+import { xxhashAsHex } from '@polkadot/util-crypto';
+
+import { findBinary } from './binary.js';
+import { E2eError } from './errors.js';
+import { NODE_KEYS } from './networks.js';
+import { TfchainNode } from './node-process.js';
+import { freePort } from './ports.js';
+
+/** The pallet's index in the runtime. */
+export const REPUTATION_PALLET_INDEX = 32;
+
+/** Storage key of the runtime's reputation period parameter: twox128(":ReputationPeriodSecs:"). */
+export const PERIOD_SECS_KEY = xxhashAsHex(':ReputationPeriodSecs:', 128);
+
+/** The RPC error codes of docs/rpc.md. */
+export const RPC_ERROR = { runtime: 1, unknownNode: 2, unknownFarm: 3, invalidPageSize: 4 };
+
+/** SCALE encoding of a u64 as hex (little-endian). */
+export function u64Hex(value) {
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setBigUint64(0, BigInt(value), true);
+  return u8aToHex(bytes);
+}
+
+function run(binary, args) {
+  return new Promise((resolve, reject) => {
+    execFile(binary, args, { maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (err) reject(new E2eError(`${binary} ${args.join(' ')} failed (${err.message}): ${stderr.slice(-2000)}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+/**
+ * Writes `<root>/<name>.json`: the raw `dev` chain spec (`build-spec --chain dev --raw`) whose
+ * genesis sets the reputation period to `periodSecs` seconds through the `:ReputationPeriodSecs:`
+ * storage key. Returns its path.
+ */
+export async function writeShortPeriodSpec({ root, periodSecs, name = 'dev-short-reputation' }) {
+  const stdout = await run(findBinary(), ['build-spec', '--chain', 'dev', '--raw', '--disable-default-bootnode']);
+  let spec;
+  try {
+    spec = JSON.parse(stdout);
+  } catch (err) {
+    throw new E2eError(`build-spec did not print JSON (${err.message}): ${stdout.slice(0, 300)}`);
+  }
+  const top = spec?.genesis?.raw?.top;
+  if (!top) throw new E2eError('build-spec --raw printed no genesis.raw.top');
+  top[PERIOD_SECS_KEY] = u64Hex(periodSecs);
+  const file = path.join(root, `${name}.json`);
+  await fs.promises.writeFile(file, JSON.stringify(spec));
+  return file;
+}
+
+/**
+ * Alice as the sole validator of the chain in the spec file `chainSpec` (a `dev` spec): what `--dev`
+ * runs, but with a chain spec of our own and a base path that is not temporary.
+ */
+export async function aliceOnSpec({ root, chainSpec, name = 'alice' }) {
+  const binary = findBinary();
+  const basePath = path.join(root, name);
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const args = [
+    '--chain', chainSpec,
+    '--alice',
+    '--validator',
+    '--force-authoring',
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--port', String(p2pPort),
+    '--no-prometheus',
+    '--no-telemetry',
+    '--no-mdns',
+    '--rpc-cors', 'all',
+    // A validator needs a network key of its own (`--dev` would make one up).
+    '--node-key', NODE_KEYS.alice,
+  ];
+  return new TfchainNode({ name, binary, args, basePath, rpcPort, p2pPort });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The JSON-RPC methods (docs/rpc.md)
+
+/** `reputation_node(nodeId, at?)`. */
+export function reputationNode(node, nodeId, at) {
+  return node.rpc('reputation_node', at ? [nodeId, at] : [nodeId]);
+}
+
+/** `reputation_farm(farmId, at?)`. */
+export function reputationFarm(node, farmId, at) {
+  return node.rpc('reputation_farm', at ? [farmId, at] : [farmId]);
+}
+
+/** `reputation_rankedNodes(minScore, minFreeCapacity, page, pageSize, at?)`. */
+export function rankedNodes(node, { minScore = 0, minFreeCapacity = 0, page = 0, pageSize = 100, at } = {}) {
+  const params = [minScore, minFreeCapacity, page, pageSize];
+  if (at) params.push(at);
+  return node.rpc('reputation_rankedNodes', params);
+}
+
+/** The JSON-RPC error `{ code, message }` the call rejects with (fails when it succeeds). */
+export async function rpcErrorOf(promise, what) {
+  let result;
+  try {
+    result = await promise;
+  } catch (err) {
+    if (err.rpcError) return err.rpcError;
+    throw err;
+  }
+  throw new E2eError(`${what} must fail with an RPC error, but returned ${JSON.stringify(result)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The score, from docs/reputation.md, for nodes never on standby and without contracts (so every
+// closed period since the first report is counted and there is no SLA miss)
+
+/** Closed periods in the window. */
+export const WINDOW = 30;
+/** A score below this raises NodeScoreBelowThreshold (the runtime's LowScoreThreshold). */
+export const LOW_SCORE_THRESHOLD = 900;
+
+/** ⌊part · 1000 ÷ whole⌋, 1000 when nothing was counted. */
+function permill(part, whole) {
+  return whole === 0 ? 1000 : Math.floor((part * 1000) / whole);
+}
+
+/**
+ * A node's reputation as the documentation defines it, replayed from the periods of its uptime
+ * reports: `reportPeriods` (in any order, repeats allowed), read in period `current`.
+ */
+export function expectedReputation({ nodeId, farmId, reportPeriods, current }) {
+  const reported = new Set(reportPeriods.filter((p) => p <= current));
+  if (reported.size === 0) return null;
+  const first = Math.min(...reported);
+  // Closed periods: first .. current - 1, each counted; available when reported in.
+  const closed = [];
+  for (let p = first; p < current; p += 1) closed.push(reported.has(p));
+  const window = closed.slice(-WINDOW);
+  const counted30 = window.length;
+  const available30 = window.filter(Boolean).length;
+  const availability30Permill = permill(available30, counted30);
+  const availabilityAllPermill = permill(closed.filter(Boolean).length, closed.length);
+  const agePeriods = current - first;
+  const age = permill(Math.min(agePeriods, 360), 360);
+  // Cert = 0 and S30 = 0 here, so neither the certification term nor the SLA penalty applies.
+  const scorePermill = Math.floor((700 * availability30Permill + 200 * availabilityAllPermill + 50 * age) / 1000);
+  return {
+    nodeId,
+    farmId,
+    scorePermill,
+    availability30Permill,
+    availabilityAllPermill,
+    slaMisses30: 0,
+    slaMissesAll: 0,
+    agePeriods,
+    certified: false,
+    counted30,
+  };
+}
+
+/** The farm score of docs/reputation.md: ⌊Σ score·capacity ÷ Σ capacity⌋ over `[{ score, capacity }]`. */
+export function expectedFarmScore(nodes) {
+  const capacity = nodes.reduce((sum, n) => sum + n.capacity, 0);
+  const weighted = nodes.reduce((sum, n) => sum + n.score * n.capacity, 0);
+  return Math.floor(weighted / capacity);
+}
+
+/**
+ * The threshold events a node's reports should raise, in order: replays the reports (`reports`,
+ * sorted as included, each `{ period }`) and, at each one, scores the node as of that report's
+ * period; the first report raises none, a later one raises `NodeScoreBelowThreshold` when the score
+ * goes below LOW_SCORE_THRESHOLD and `NodeScoreRecovered` when it is back at or above. Returns one
+ * entry per report: `{ score, below, event }` (event null or `{ method, scorePermill }`).
+ */
+export function expectedObservations({ nodeId, farmId, reports }) {
+  const out = [];
+  let wasBelow = null;
+  for (let i = 0; i < reports.length; i += 1) {
+    const { period } = reports[i];
+    const rep = expectedReputation({
+      nodeId, farmId, reportPeriods: reports.slice(0, i + 1).map((r) => r.period), current: period,
+    });
+    const below = rep.scorePermill < LOW_SCORE_THRESHOLD;
+    let event = null;
+    if (wasBelow !== null && wasBelow !== below) {
+      event = { method: below ? 'NodeScoreBelowThreshold' : 'NodeScoreRecovered', scorePermill: rep.scorePermill };
+    }
+    out.push({ score: rep.scorePermill, below, event });
+    wasBelow = below;
+  }
+  return out;
+}
