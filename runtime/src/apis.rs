@@ -7,7 +7,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_support::{
-    genesis_builder_helper::{build_state, get_preset},
+    genesis_builder_helper::get_preset,
     weights::Weight,
 };
 use pallet_grandpa::AuthorityId as GrandpaId;
@@ -119,22 +119,26 @@ impl_runtime_apis! {
             Grandpa::current_set_id()
         }
 
-        // Equivocation reporting is off (as upstream): the runtime has no slashing to apply.
         fn submit_report_equivocation_unsigned_extrinsic(
-            _equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+            equivocation_proof: sp_consensus_grandpa::EquivocationProof<
                 <Block as BlockT>::Hash,
                 NumberFor<Block>,
             >,
-            _key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+            key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
         ) -> Option<()> {
-            None
+            let key_owner_proof = key_owner_proof.decode()?;
+            Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
         }
 
         fn generate_key_ownership_proof(
             _set_id: sp_consensus_grandpa::SetId,
-            _authority_id: GrandpaId,
+            authority_id: GrandpaId,
         ) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-            None
+            use codec::Encode;
+            use frame_support::traits::KeyOwnerProofSystem;
+            crate::Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
+                .map(|proof| proof.encode())
+                .map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
         }
     }
 
@@ -213,7 +217,7 @@ impl_runtime_apis! {
 
     impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
         fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
-            build_state::<RuntimeGenesisConfig>(config)
+            crate::genesis_check::build_checked_state(&config)
         }
 
         fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {

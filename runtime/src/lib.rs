@@ -14,6 +14,7 @@ mod apis;
 pub use apis::RuntimeApi;
 pub mod configs;
 pub mod fees;
+pub mod genesis_check;
 pub mod genesis_config_presets;
 mod offchain;
 #[cfg(test)]
@@ -113,6 +114,10 @@ mod benchmarks {
         [frame_system, SystemBench::<Runtime>]
         [pallet_balances, Balances]
         [pallet_timestamp, Timestamp]
+        [pallet_utility, Utility]
+        [pallet_scheduler, Scheduler]
+        [pallet_collective, Council]
+        [pallet_membership, CouncilMembership]
         [pallet_validator_set, ValidatorSet]
         [pallet_tfgrid, TfgridModule]
         [pallet_smart_contract, SmartContractModule]

@@ -1,12 +1,15 @@
-//! Signed transactions built inside the runtime, for the offchain workers of validators (contract
-//! billing, TFT price): they carry the same nine transaction extensions as any client's.
+//! Transactions built inside the runtime: signed ones for the offchain workers of validators
+//! (contract billing, TFT price), which carry the same nine transaction extensions as any
+//! client's, and unsigned GRANDPA equivocation reports.
 
 use crate::{
     configs::BlockHashCount, Runtime, RuntimeCall, Signature, SignedPayload, System, TxExtension,
     UncheckedExtrinsic,
 };
 use codec::Encode;
-use frame_system::offchain::{AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes};
+use frame_system::offchain::{
+    AppCrypto, CreateBare, CreateSignedTransaction, CreateTransactionBase, SigningTypes,
+};
 use sp_runtime::{
     generic::Era,
     traits::{StaticLookup, Verify},
@@ -24,6 +27,16 @@ where
 {
     type Extrinsic = UncheckedExtrinsic;
     type RuntimeCall = RuntimeCall;
+}
+
+/// Unsigned transactions built inside the runtime: GRANDPA equivocation reports.
+impl<LocalCall> CreateBare<LocalCall> for Runtime
+where
+    RuntimeCall: From<LocalCall>,
+{
+    fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+        UncheckedExtrinsic::new_bare(call)
+    }
 }
 
 impl<LocalCall> CreateSignedTransaction<LocalCall> for Runtime

@@ -3,14 +3,14 @@
 
 use crate::*;
 use frame_support::{
-    genesis_builder_helper::build_state,
     traits::{Get, PalletInfoAccess},
     weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
 };
 use frame_support::__private::metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use codec::Encode;
-use sp_keyring::Sr25519Keyring;
+use pallet_grandpa::AuthorityId as GrandpaId;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 fn metadata_v14() -> frame_support::__private::metadata::v14::RuntimeMetadataV14 {
     // Constants backed by storage parameters (the reputation period) are read from storage.
@@ -124,18 +124,79 @@ fn runtime_is_named_substrate_threefold() {
     assert_eq!(VERSION.transaction_version, 2);
 }
 
-fn build_preset(name: &str) -> sp_io::TestExternalities {
+/// A preset merged over the defaults, as the node's chain-spec builder does.
+fn preset_config(name: &str) -> serde_json::Value {
     let preset = genesis_config_presets::get_preset(&name.into())
         .unwrap_or_else(|| panic!("preset {name} exists"));
+    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+    let patch: serde_json::Value = serde_json::from_slice(&preset).unwrap();
+    merge_json(&mut config, patch);
+    config
+}
+
+/// Build a full genesis config through the runtime's `GenesisBuilder::build_state` path.
+fn build_genesis(config: &serde_json::Value) -> (sp_io::TestExternalities, Result<(), String>) {
     let mut ext = sp_io::TestExternalities::new(Default::default());
-    ext.execute_with(|| {
-        // Merge the preset over the defaults as the node's chain-spec builder does.
-        let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-        let patch: serde_json::Value = serde_json::from_slice(&preset).unwrap();
-        merge_json(&mut config, patch);
-        build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap()).unwrap();
+    let result = ext.execute_with(|| {
+        genesis_check::build_checked_state(&serde_json::to_vec(config).unwrap())
     });
+    (ext, result)
+}
+
+fn build_preset(name: &str) -> sp_io::TestExternalities {
+    let (ext, result) = build_genesis(&preset_config(name));
+    result.unwrap_or_else(|error| panic!("preset {name} builds: {error}"));
     ext
+}
+
+/// The development preset with `edit` applied to its merged JSON.
+fn edited_dev_genesis(edit: impl FnOnce(&mut serde_json::Value)) -> Result<(), String> {
+    let mut config = preset_config(DEV_RUNTIME_PRESET);
+    edit(&mut config);
+    build_genesis(&config).1
+}
+
+#[test]
+fn genesis_without_the_price_bounds_is_refused_with_a_message() {
+    let error = edited_dev_genesis(|config| {
+        config["tftPriceModule"] = serde_json::to_value(
+            pallet_tft_price::GenesisConfig::<Runtime>::default(),
+        )
+        .unwrap();
+    })
+    .expect_err("a genesis with minTftPrice = maxTftPrice = 0 is refused");
+    assert!(error.contains("refusing this genesis"), "{error}");
+    assert!(error.contains("tftPriceModule.minTftPrice is 0"), "{error}");
+}
+
+#[test]
+fn genesis_with_max_price_below_min_is_refused() {
+    let error = edited_dev_genesis(|config| {
+        config["tftPriceModule"]["minTftPrice"] = 100.into();
+        config["tftPriceModule"]["maxTftPrice"] = 99.into();
+    })
+    .expect_err("max below min is refused");
+    assert!(error.contains("maxTftPrice (99) must be above minTftPrice (100)"), "{error}");
+}
+
+#[test]
+fn genesis_without_a_pricing_policy_is_refused_with_a_message() {
+    let error = edited_dev_genesis(|config| {
+        config["tfgridModule"] =
+            serde_json::to_value(pallet_tfgrid::GenesisConfig::<Runtime>::default()).unwrap();
+    })
+    .expect_err("a genesis without pricing policy 1 is refused");
+    assert!(error.contains("tfgridModule.foundationAccount"), "{error}");
+}
+
+#[test]
+fn genesis_with_equal_price_bounds_is_refused() {
+    let error = edited_dev_genesis(|config| {
+        config["tftPriceModule"]["minTftPrice"] = 50.into();
+        config["tftPriceModule"]["maxTftPrice"] = 50.into();
+    })
+    .expect_err("equal bounds are refused, as the price pallet requires min < max");
+    assert!(error.contains("maxTftPrice (50) must be above minTftPrice (50)"), "{error}");
 }
 
 /// Recursively merges `patch` into `base` (objects key by key, everything else replaced).
@@ -267,4 +328,102 @@ fn sessions_last_an_hour_unless_the_chain_spec_says_otherwise() {
 fn unknown_preset_is_none() {
     assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
     assert_eq!(genesis_config_presets::preset_names().len(), 2);
+}
+
+/// A GRANDPA prevote equivocation claimed to be `identity`'s in round 1 of set 0: two prevotes for
+/// different blocks, both signed by `signer`.
+fn grandpa_prevote_equivocation(
+    signer: Ed25519Keyring,
+    identity: Ed25519Keyring,
+) -> sp_consensus_grandpa::EquivocationProof<Hash, BlockNumber> {
+    let (round, set_id) = (1, 0);
+    let signed_prevote = |target: Hash| {
+        let prevote = finality_grandpa::Prevote { target_hash: target, target_number: 1 };
+        let payload = sp_consensus_grandpa::localized_payload(
+            round,
+            set_id,
+            &finality_grandpa::Message::Prevote(prevote.clone()),
+        );
+        (prevote, signer.sign(&payload).into())
+    };
+    let equivocation = finality_grandpa::Equivocation {
+        round_number: round,
+        identity: identity.public().into(),
+        first: signed_prevote(Hash::repeat_byte(1)),
+        second: signed_prevote(Hash::repeat_byte(2)),
+    };
+    sp_consensus_grandpa::EquivocationProof::new(
+        set_id,
+        sp_consensus_grandpa::Equivocation::Prevote(equivocation),
+    )
+}
+
+#[test]
+fn grandpa_equivocation_report_drops_the_offender_at_the_next_session() {
+    use frame_support::traits::{KeyOwnerProofSystem, UnfilteredDispatchable};
+    build_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+        System::set_block_number(1);
+        let bob = Sr25519Keyring::Bob.to_account_id();
+        let bob_grandpa: GrandpaId = Ed25519Keyring::Bob.public().into();
+        let key_owner_proof = Historical::prove((sp_consensus_grandpa::KEY_TYPE, bob_grandpa))
+            .expect("Bob's GRANDPA key is in the session history");
+
+        let report = pallet_grandpa::Call::<Runtime>::report_equivocation_unsigned {
+            equivocation_proof: Box::new(grandpa_prevote_equivocation(
+                Ed25519Keyring::Bob,
+                Ed25519Keyring::Bob,
+            )),
+            key_owner_proof,
+        };
+        let validate = |call: &pallet_grandpa::Call<Runtime>| {
+            <Grandpa as sp_runtime::traits::ValidateUnsigned>::validate_unsigned(
+                sp_runtime::transaction_validity::TransactionSource::Local,
+                call,
+            )
+        };
+        assert!(validate(&report).is_ok(), "a new report enters the pool");
+
+        assert_eq!(pallet_validator_set::OfflineValidators::<Runtime>::get().into_inner(), vec![]);
+        frame_support::assert_ok!(
+            report.clone().dispatch_bypass_filter(RuntimeOrigin::none())
+        );
+        assert_eq!(
+            pallet_validator_set::OfflineValidators::<Runtime>::get().into_inner(),
+            vec![bob.clone()],
+            "the offender is marked for removal"
+        );
+        // The pool refuses the same report again: it is a known offence.
+        assert_eq!(
+            validate(&report),
+            Err(sp_runtime::transaction_validity::InvalidTransaction::Stale.into())
+        );
+
+        Session::rotate_session();
+        assert_eq!(
+            pallet_validator_set::Validators::<Runtime>::get().into_inner(),
+            vec![Sr25519Keyring::Alice.to_account_id()],
+            "the next session is planned without the offender"
+        );
+        assert!(pallet_validator_set::ApprovedValidators::<Runtime>::get().contains(&bob));
+    });
+}
+
+#[test]
+fn grandpa_equivocation_report_with_a_forged_signature_is_rejected() {
+    use frame_support::traits::KeyOwnerProofSystem;
+    build_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+        System::set_block_number(1);
+        let bob_grandpa: GrandpaId = Ed25519Keyring::Bob.public().into();
+        let key_owner_proof =
+            Historical::prove((sp_consensus_grandpa::KEY_TYPE, bob_grandpa.clone())).unwrap();
+        // Alice signs two prevotes and claims they are Bob's.
+        let proof = grandpa_prevote_equivocation(Ed25519Keyring::Alice, Ed25519Keyring::Bob);
+        assert!(Grandpa::report_equivocation_unsigned(
+            RuntimeOrigin::none(),
+            Box::new(proof),
+            key_owner_proof,
+        )
+        .is_err());
+        assert!(pallet_validator_set::OfflineValidators::<Runtime>::get().is_empty());
+    });
 }

@@ -6,7 +6,7 @@ use crate::{
     types::{BurnTransaction, RefundTransaction, StellarSignature, TxId, MAX_BRIDGE_VALIDATORS},
     *,
 };
-use alloc::{format, vec::Vec};
+use alloc::{format, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
     traits::{fungible::Mutate, EnsureOrigin, Get},
@@ -64,14 +64,17 @@ fn tx_id(index: u32) -> TxId {
     bounded(format!("{index:0>128}").as_bytes())
 }
 
-/// A pending withdrawal `id` of `amount`, created at `block`, with `signed` signatures.
+/// A pending withdrawal `id` of `amount`, created at `block` by an account of its own, with
+/// `signed` signatures.
 fn burn<T: Config>(id: u64, amount: u64, block: BlockNumberFor<T>, signed: usize) {
+    let source: T::AccountId = account("source", id as u32, SEED);
+    PendingWithdrawals::<T>::insert(&source, BoundedVec::truncate_from(vec![(id, block)]));
     BurnTransactions::<T>::insert(
         id,
         BurnTransaction {
             block,
             amount,
-            source: Some(account("source", 0, SEED)),
+            source: Some(source),
             target: bounded(STELLAR_ADDRESS),
             signatures: signatures(signed),
             sequence_number: 1,

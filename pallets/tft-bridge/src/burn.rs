@@ -1,10 +1,15 @@
 //! Withdrawals to Stellar: a user burns TFT; bridge validators sign the Stellar payment, and
-//! mark the withdrawal executed once it is paid.
+//! mark the withdrawal executed once a quorum signed it and it is paid.
+//!
+//! An account has at most `MaxPendingWithdrawalsPerAccount` pending withdrawals, and a
+//! withdrawal still not paid `TransactionTimeout` blocks after its creation is refunded to its
+//! source at its next expiry ([`crate::expiry`]), so that withdrawals the bridge cannot pay do
+//! not hold the pending slots for ever.
 
 use crate::{
     pallet::{
-        BalanceOf, BurnTransactionID, BurnTransactions, Config, Error, Event,
-        ExecutedBurnTransactions, Pallet, WithdrawFee,
+        BalanceOf, BurnTransactionID, BurnTransactionOf, BurnTransactions, Config, Error, Event,
+        ExecutedBurnTransactions, Pallet, PendingWithdrawals, WithdrawFee,
     },
     stellar,
     types::{BurnTransaction, StellarAddress, StellarSignature},
@@ -12,17 +17,19 @@ use crate::{
 use frame_support::{
     ensure,
     traits::{
-        fungible::{Balanced, Inspect},
+        fungible::{Balanced, Inspect, Mutate},
         tokens::{Fortitude, Precision, Preservation},
         Get, Imbalance, OnUnbalanced,
     },
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, ArithmeticError, DispatchResult, SaturatedConversion};
 
 impl<T: Config> Pallet<T> {
     /// Burn `amount` from `source` for a payment to the Stellar account `target`: the withdraw
     /// fee goes to the fee account and the rest is recorded as a new withdrawal for the bridge
-    /// validators to sign.
+    /// validators to sign. `source` may have at most `MaxPendingWithdrawalsPerAccount` pending
+    /// withdrawals.
     pub(crate) fn do_swap_to_stellar(
         source: T::AccountId,
         target: StellarAddress,
@@ -48,6 +55,11 @@ impl<T: Config> Pallet<T> {
         let id = BurnTransactionID::<T>::get()
             .checked_add(1)
             .ok_or(ArithmeticError::Overflow)?;
+        let now = frame_system::Pallet::<T>::block_number();
+        let mut pending = PendingWithdrawals::<T>::get(&source);
+        pending
+            .try_push((id, now))
+            .map_err(|_| Error::<T>::TooManyPendingTransactions)?;
 
         let withdrawn = T::Currency::withdraw(
             &source,
@@ -61,6 +73,7 @@ impl<T: Config> Pallet<T> {
         Self::credit_fee_account(fee_credit);
 
         BurnTransactionID::<T>::put(id);
+        PendingWithdrawals::<T>::insert(&source, pending);
         Self::deposit_event(Event::BurnTransactionCreated(
             id,
             source.clone(),
@@ -70,7 +83,7 @@ impl<T: Config> Pallet<T> {
         BurnTransactions::<T>::insert(
             id,
             BurnTransaction {
-                block: frame_system::Pallet::<T>::block_number(),
+                block: now,
                 amount: paid_out,
                 source: Some(source),
                 target,
@@ -118,7 +131,8 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Move withdrawal `id`, paid on Stellar, to the executed ones.
+    /// Move withdrawal `id`, paid on Stellar, to the executed ones. It must hold a quorum of
+    /// signatures.
     pub(crate) fn do_set_burn_transaction_executed(
         validator: &T::AccountId,
         id: u64,
@@ -128,9 +142,63 @@ impl<T: Config> Pallet<T> {
             !ExecutedBurnTransactions::<T>::contains_key(id),
             Error::<T>::BurnTransactionAlreadyExecuted
         );
-        let burn = BurnTransactions::<T>::take(id).ok_or(Error::<T>::BurnTransactionNotExists)?;
+        let burn = BurnTransactions::<T>::get(id).ok_or(Error::<T>::BurnTransactionNotExists)?;
+        ensure!(
+            burn.signatures.len() >= Self::quorum() as usize,
+            Error::<T>::NotEnoughSignatures
+        );
+        Self::remove_pending_withdrawal(id, &burn);
         ExecutedBurnTransactions::<T>::insert(id, &burn);
         Self::deposit_event(Event::BurnTransactionProcessed(burn));
         Ok(())
+    }
+
+    /// Whether withdrawal `id` was made `TransactionTimeout` or more blocks before `now`.
+    /// Withdrawals without a source (the layout before `V2`) never time out.
+    pub(crate) fn withdrawal_timed_out(
+        id: u64,
+        burn: &BurnTransactionOf<T>,
+        now: BlockNumberFor<T>,
+    ) -> bool {
+        let Some(source) = &burn.source else {
+            return false;
+        };
+        let timeout = BlockNumberFor::<T>::from(T::TransactionTimeout::get());
+        PendingWithdrawals::<T>::get(source)
+            .iter()
+            .any(|(pending, created)| *pending == id && now.saturating_sub(*created) >= timeout)
+    }
+
+    /// Remove withdrawal `id`, never paid, and mint its amount (the TFT burnt: the withdraw fee
+    /// is not refunded) back to its source, announcing it with `BurnTransactionExpired`. If the
+    /// source cannot receive it (a reaped account and an amount below the existential
+    /// deposit), the TFT stay burnt.
+    pub(crate) fn refund_withdrawal(id: u64, burn: BurnTransactionOf<T>) {
+        Self::remove_pending_withdrawal(id, &burn);
+        if let Some(source) = &burn.source {
+            // Fails only for an amount the source cannot hold, which then stays burnt.
+            let _ = T::Currency::mint_into(source, burn.amount.saturated_into());
+        }
+        Self::deposit_event(Event::BurnTransactionExpired(
+            id,
+            burn.source,
+            burn.target,
+            burn.amount,
+        ));
+    }
+
+    /// Remove withdrawal `id` from the pending withdrawals, and from its source's.
+    fn remove_pending_withdrawal(id: u64, burn: &BurnTransactionOf<T>) {
+        BurnTransactions::<T>::remove(id);
+        if let Some(source) = &burn.source {
+            PendingWithdrawals::<T>::mutate_exists(source, |entry| {
+                if let Some(pending) = entry {
+                    pending.retain(|(pending_id, _)| *pending_id != id);
+                    if pending.is_empty() {
+                        *entry = None;
+                    }
+                }
+            });
+        }
     }
 }

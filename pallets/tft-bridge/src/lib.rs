@@ -5,15 +5,17 @@
 //! **bridge validators** ([`validators`]), off-chain daemons that watch both chains; they are
 //! not the consensus validators.
 //!
-//! - **Deposits** (Stellar → tfchain, [`mint`]): each bridge validator votes for the mint a
-//!   Stellar deposit asks for; once a majority of distinct validators voted, the amount minus
-//!   the deposit fee is minted to the target account.
+//! - **Deposits** (Stellar → tfchain, [`mint`]): each bridge validator votes once for the mint
+//!   (target and amount) a Stellar deposit asks for; once a majority of distinct validators
+//!   voted for the same target and amount, the amount minus the deposit fee is minted to the
+//!   target account. Proposals short of the majority expire after `TransactionTimeout` blocks.
 //! - **Withdrawals** (tfchain → Stellar, [`burn`]): a user burns TFT with `swap_to_stellar`;
 //!   bridge validators sign the Stellar payment until a majority signed, then mark it executed.
 //! - **Refunds** ([`refund`]): deposits that cannot be minted are paid back on Stellar, signed
-//!   the same way.
+//!   the same way; minted deposits are not refunded.
 //! - Withdrawals and refunds that do not complete within `RetryInterval` blocks **expire**
-//!   ([`expiry`]): their signatures are dropped so that the validators sign them again.
+//!   ([`expiry`]): their signatures are dropped so that the validators sign them again; a
+//!   withdrawal still unpaid after `TransactionTimeout` blocks is refunded to its source.
 //! - The council sets the bridge validators, the fee account and the deposit and withdraw fees.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -49,8 +51,9 @@ pub mod weights;
 pub mod pallet {
     use crate::{
         types::{
-            BurnTransaction, MintTransaction, RefundTransaction, Signature, StellarAddress,
-            StellarPubKey, StellarSignature, StorageVersion, TxId, MAX_BRIDGE_VALIDATORS,
+            BurnTransaction, MintProposal, MintTransaction, RefundTransaction, Signature,
+            StellarAddress, StellarPubKey, StellarSignature, StorageVersion, TxId,
+            MAX_BRIDGE_VALIDATORS,
         },
         weights::WeightInfo,
     };
@@ -81,6 +84,15 @@ pub mod pallet {
     /// The bridge validators, sorted.
     pub type BridgeValidators<T> =
         BoundedVec<<T as frame_system::Config>::AccountId, ConstU32<MAX_BRIDGE_VALIDATORS>>;
+    /// A mint proposal of this runtime.
+    pub type MintProposalOf<T> =
+        MintProposal<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+    /// The mint proposals of one deposit, in the order they were made (at most one per
+    /// bridge validator, as each votes once per deposit).
+    pub type MintProposalsOf<T> = BoundedVec<MintProposalOf<T>, ConstU32<MAX_BRIDGE_VALIDATORS>>;
+    /// The pending withdrawals of one account: `(id, block of creation)`.
+    pub type PendingWithdrawalsOf<T> =
+        BoundedVec<(u64, BlockNumberFor<T>), <T as Config>::MaxPendingWithdrawalsPerAccount>;
 
     /// The TFT bridge pallet.
     #[pallet::pallet]
@@ -108,8 +120,19 @@ pub mod pallet {
         type RetryInterval: Get<u32>;
 
         /// Maximum number of withdrawals, and of refunds, waiting for their Stellar payment.
-        /// Every block checks them all for expiry.
+        /// Every block checks them all for expiry. Also the maximum number of mint proposals
+        /// made in one block.
         type MaxPendingTransactions: Get<u32>;
+
+        /// Maximum number of withdrawals of one account waiting for their Stellar payment.
+        #[pallet::constant]
+        type MaxPendingWithdrawalsPerAccount: Get<u32>;
+
+        /// Blocks after which a mint proposal short of the quorum is dropped (its voters may
+        /// vote again), and after which a withdrawal still not paid is refunded to its source
+        /// at its next expiry.
+        #[pallet::constant]
+        type TransactionTimeout: Get<u32>;
 
         /// Weights of the calls and hooks of this pallet.
         type WeightInfo: WeightInfo;
@@ -169,10 +192,33 @@ pub mod pallet {
     #[pallet::storage]
     pub type PalletVersion<T> = StorageValue<_, StorageVersion, ValueQuery>;
 
-    /// The bridge validators that voted for each pending mint, so that each votes once.
+    /// The bridge validators that voted for each pending deposit (for any of its
+    /// proposals), so that each votes once.
     #[pallet::storage]
     pub type MintTransactionVoters<T: Config> =
         StorageMap<_, Blake2_128Concat, TxId, BridgeValidators<T>, ValueQuery>;
+
+    /// The mint proposals of each pending deposit: one per target and amount voted for, with
+    /// its voters. `MintTransactions` holds the one with the most votes (the first on a tie).
+    #[pallet::storage]
+    pub type MintProposals<T: Config> =
+        StorageMap<_, Blake2_128Concat, TxId, MintProposalsOf<T>, ValueQuery>;
+
+    /// The deposits that got a new mint proposal, by the block at whose start proposals made
+    /// `TransactionTimeout` blocks earlier expire.
+    #[pallet::storage]
+    pub type MintExpiries<T: Config> = StorageMap<
+        _,
+        Blake2_128Concat,
+        BlockNumberFor<T>,
+        BoundedVec<TxId, T::MaxPendingTransactions>,
+        ValueQuery,
+    >;
+
+    /// The pending withdrawals of each account, with the block each was made at.
+    #[pallet::storage]
+    pub type PendingWithdrawals<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, PendingWithdrawalsOf<T>, ValueQuery>;
 
     /// Events of the pallet, in upstream declaration order.
     #[pallet::event]
@@ -184,7 +230,7 @@ pub mod pallet {
         MintTransactionVoted(TxId),
         /// A mint was executed: `(mint, deposit id)`.
         MintCompleted(MintTransactionOf<T>, TxId),
-        /// Never emitted (mints do not expire).
+        /// A mint proposal short of the quorum expired: `(deposit id, amount, target)`.
         MintTransactionExpired(TxId, u64, T::AccountId),
         /// A withdrawal was made: `(id, source, Stellar target, amount paid out)`.
         BurnTransactionCreated(u64, T::AccountId, StellarAddress, u64),
@@ -196,7 +242,8 @@ pub mod pallet {
         BurnTransactionReady(u64),
         /// A withdrawal was paid on Stellar.
         BurnTransactionProcessed(BurnTransactionOf<T>),
-        /// A withdrawal expired and must be signed again: `(id, source, target, amount)`.
+        /// A withdrawal expired: `(id, source, target, amount)`. It must be signed again, or,
+        /// past `TransactionTimeout`, it was refunded to its source and removed.
         BurnTransactionExpired(u64, Option<T::AccountId>, StellarAddress, u64),
         /// A refund was created: `(deposit hash, Stellar target, amount)`.
         RefundTransactionCreated(TxId, StellarAddress, u64),
@@ -258,8 +305,11 @@ pub mod pallet {
         InvalidStellarPublicKey,
         /// The bridge already has the maximum number of validators.
         TooManyValidators,
-        /// Too many withdrawals, or refunds, are waiting for their Stellar payment.
+        /// Too many withdrawals (in all, or of this account), or refunds, are waiting for
+        /// their Stellar payment, or too many mint proposals were made in this block.
         TooManyPendingTransactions,
+        /// The withdrawal or refund does not hold a quorum of signatures.
+        NotEnoughSignatures,
     }
 
     /// Genesis state: bridge validators, fee account and fees.
@@ -295,7 +345,9 @@ pub mod pallet {
 
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-        /// Expire the withdrawals and refunds that waited `RetryInterval` blocks.
+        /// Expire the withdrawals and refunds that waited `RetryInterval` blocks (refunding
+        /// the withdrawals past `TransactionTimeout`), and the mint proposals that waited
+        /// `TransactionTimeout` blocks.
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
             let (kept, expired) = Self::expire_transactions(n);
             <T as Config>::WeightInfo::expire_transactions(kept, expired)
@@ -309,6 +361,14 @@ pub mod pallet {
             assert!(
                 T::MaxPendingTransactions::get() > 0,
                 "MaxPendingTransactions must be positive"
+            );
+            assert!(
+                T::MaxPendingWithdrawalsPerAccount::get() > 0,
+                "MaxPendingWithdrawalsPerAccount must be positive"
+            );
+            assert!(
+                T::TransactionTimeout::get() > 0,
+                "TransactionTimeout must be positive"
             );
         }
 
@@ -421,7 +481,8 @@ pub mod pallet {
             )
         }
 
-        /// Record that withdrawal `transaction_id` was paid on Stellar (bridge validators only).
+        /// Record that withdrawal `transaction_id`, signed by a quorum, was paid on Stellar
+        /// (bridge validators only).
         #[pallet::call_index(8)]
         #[pallet::weight(<T as Config>::WeightInfo::set_burn_transaction_executed())]
         pub fn set_burn_transaction_executed(
@@ -460,7 +521,8 @@ pub mod pallet {
             )
         }
 
-        /// Record that the refund of `tx_hash` was paid on Stellar (bridge validators only).
+        /// Record that the refund of `tx_hash`, signed by a quorum, was paid on Stellar (bridge
+        /// validators only).
         #[pallet::call_index(10)]
         #[pallet::weight(<T as Config>::WeightInfo::set_refund_transaction_executed())]
         pub fn set_refund_transaction_executed(

@@ -1,9 +1,10 @@
 //! Test runtime: frame_system, pallet_balances (u128 balances, existential deposit 500 as on
-//! tfchain) and this pallet, with Root as the restricted origin, a retry interval of 20 blocks
-//! and room for 3 pending withdrawals and 3 pending refunds.
+//! tfchain) and this pallet, with Root as the restricted origin, a retry interval of 20 blocks,
+//! room for 3 pending withdrawals (2 per account) and 3 pending refunds, and a timeout of 60
+//! blocks.
 //!
 //! Genesis: bridge validators 1, 2, 5 and 6 (given unsorted), so the quorum is 3; fee account
-//! 99 (without balance); deposit and withdraw fees of 1 TFT; user 10 holds 1000 TFT.
+//! 99 (without balance); deposit and withdraw fees of 1 TFT; users 10 and 11 hold 1000 TFT each.
 
 use crate as pallet_tft_bridge;
 use frame_support::{
@@ -37,10 +38,17 @@ pub const FEE_ACCOUNT: u64 = 99;
 pub const USER: u64 = 10;
 /// The balance of [`USER`] at genesis.
 pub const USER_BALANCE: u128 = 1000 * TFT;
+/// Another user, also holding [`USER_BALANCE`].
+pub const OTHER_USER: u64 = 11;
 /// Blocks after which pending withdrawals and refunds expire.
 pub const RETRY_INTERVAL: u32 = 20;
 /// Maximum number of pending withdrawals, and of pending refunds.
 pub const MAX_PENDING: u32 = 3;
+/// Maximum number of pending withdrawals of one account.
+pub const MAX_PENDING_PER_ACCOUNT: u32 = 2;
+/// Blocks after which a mint proposal short of the quorum is dropped and an unpaid withdrawal
+/// refunded (three retry intervals).
+pub const TRANSACTION_TIMEOUT: u32 = 60;
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
@@ -62,6 +70,8 @@ impl pallet_tft_bridge::Config for Test {
     type RestrictedOrigin = EnsureRoot<u64>;
     type RetryInterval = ConstU32<RETRY_INTERVAL>;
     type MaxPendingTransactions = ConstU32<MAX_PENDING>;
+    type MaxPendingWithdrawalsPerAccount = ConstU32<MAX_PENDING_PER_ACCOUNT>;
+    type TransactionTimeout = ConstU32<TRANSACTION_TIMEOUT>;
     type WeightInfo = ();
 }
 
@@ -81,7 +91,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
         .build_storage()
         .expect("frame_system genesis builds");
     pallet_balances::GenesisConfig::<Test> {
-        balances: vec![(USER, USER_BALANCE)],
+        balances: vec![(USER, USER_BALANCE), (OTHER_USER, USER_BALANCE)],
         ..Default::default()
     }
     .assimilate_storage(&mut storage)

@@ -1,7 +1,15 @@
 //! Refunds on Stellar of deposits the bridge could not mint, signed by the bridge validators.
+//!
+//! Every signature is for the refund's target and amount; a refund whose signatures were
+//! dropped by its expiry takes the target and amount of the next signature, so that a wrong
+//! first refund does not hold the deposit for ever. A minted deposit is not refunded, and a
+//! refund is executed only with a quorum of signatures.
 
 use crate::{
-    pallet::{Config, Error, Event, ExecutedRefundTransactions, Pallet, RefundTransactions},
+    pallet::{
+        Config, Error, Event, ExecutedMintTransactions, ExecutedRefundTransactions, Pallet,
+        RefundTransactions,
+    },
     types::{RefundTransaction, StellarAddress, StellarSignature, TxId},
 };
 use frame_support::{ensure, traits::Get};
@@ -10,7 +18,9 @@ use sp_runtime::DispatchResult;
 impl<T: Config> Pallet<T> {
     /// Add bridge validator `validator`'s signature of the refund of the Stellar deposit
     /// `tx_hash`, creating the refund of `amount` to `target` if it is the first signature.
-    /// A refund already paid cannot be created again.
+    /// `target` and `amount` must be the refund's, unless it holds no signature (its
+    /// signatures expired): then they replace the refund's. A refund already paid cannot be
+    /// created again, nor the refund of a minted deposit.
     pub(crate) fn do_create_refund_or_add_signature(
         validator: T::AccountId,
         tx_hash: TxId,
@@ -24,8 +34,12 @@ impl<T: Config> Pallet<T> {
             !ExecutedRefundTransactions::<T>::contains_key(&tx_hash),
             Error::<T>::RefundTransactionAlreadyExecuted
         );
-        let created = !RefundTransactions::<T>::contains_key(&tx_hash);
-        let mut refund = if created {
+        ensure!(
+            !ExecutedMintTransactions::<T>::contains_key(&tx_hash),
+            Error::<T>::MintTransactionAlreadyExecuted
+        );
+        let exists = RefundTransactions::<T>::contains_key(&tx_hash);
+        let mut refund = if !exists {
             ensure!(
                 RefundTransactions::<T>::count() < T::MaxPendingTransactions::get(),
                 Error::<T>::TooManyPendingTransactions
@@ -41,6 +55,16 @@ impl<T: Config> Pallet<T> {
         } else {
             RefundTransactions::<T>::get(&tx_hash)
         };
+        let same_parameters = refund.target == target && refund.amount == amount;
+        if !same_parameters {
+            ensure!(
+                refund.signatures.is_empty(),
+                Error::<T>::WrongParametersProvided
+            );
+            refund.target = target.clone();
+            refund.amount = amount;
+        }
+        let created = !exists || !same_parameters;
         let ready = Self::add_signature(
             &mut refund.signatures,
             signature.clone(),
@@ -62,7 +86,8 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Move the refund of `tx_hash`, paid on Stellar, to the executed ones.
+    /// Move the refund of `tx_hash`, paid on Stellar, to the executed ones. It must hold a
+    /// quorum of signatures.
     pub(crate) fn do_set_refund_transaction_executed(
         validator: &T::AccountId,
         tx_hash: TxId,
@@ -76,7 +101,12 @@ impl<T: Config> Pallet<T> {
             RefundTransactions::<T>::contains_key(&tx_hash),
             Error::<T>::RefundTransactionNotExists
         );
-        let refund = RefundTransactions::<T>::take(&tx_hash);
+        let refund = RefundTransactions::<T>::get(&tx_hash);
+        ensure!(
+            refund.signatures.len() >= Self::quorum() as usize,
+            Error::<T>::NotEnoughSignatures
+        );
+        RefundTransactions::<T>::remove(&tx_hash);
         ExecutedRefundTransactions::<T>::insert(&tx_hash, &refund);
         Self::deposit_event(Event::RefundTransactionProcessed(refund));
         Ok(())

@@ -68,6 +68,34 @@ pub struct MintTransaction<AccountId, BlockNumber> {
     pub votes: u32,
 }
 
+/// A proposal to mint `amount` to `target` for a Stellar deposit, with the bridge validators
+/// that voted for it. Each deposit may have several, one per target and amount voted for.
+#[derive(
+    Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct MintProposal<AccountId, BlockNumber> {
+    /// The account credited.
+    pub target: AccountId,
+    /// Deposited amount, fee included (TFT units of 10^-7).
+    pub amount: u64,
+    /// Block of the proposal.
+    pub block: BlockNumber,
+    /// The bridge validators that voted for it.
+    pub voters: BoundedVec<AccountId, ConstU32<MAX_BRIDGE_VALIDATORS>>,
+}
+
+impl<AccountId: Clone, BlockNumber: Copy> MintProposal<AccountId, BlockNumber> {
+    /// The proposal as a mint transaction, its voters counted.
+    pub fn to_mint(&self) -> MintTransaction<AccountId, BlockNumber> {
+        MintTransaction {
+            amount: self.amount,
+            target: self.target.clone(),
+            block: self.block,
+            votes: self.voters.len() as u32,
+        }
+    }
+}
+
 /// A signature of a Stellar payment by a bridge validator.
 #[derive(
     Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,

@@ -1,7 +1,7 @@
 //! Withdrawals to Stellar: `swap_to_stellar` (call 5).
 
 use super::*;
-use crate::{BurnTransactionID, BurnTransactions, Error, FeeAccount};
+use crate::{BurnTransactionID, BurnTransactions, Error, FeeAccount, PendingWithdrawals};
 use frame_support::{
     assert_noop,
     traits::{LockableCurrency, WithdrawReasons},
@@ -147,15 +147,15 @@ fn swap_to_stellar_of_locked_tokens_fails() {
 #[test]
 fn swap_to_stellar_with_too_many_pending_withdrawals_fails() {
     run(|| {
-        for _ in 0..MAX_PENDING {
+        for _ in 0..MAX_PENDING_PER_ACCOUNT {
             swap(AMOUNT);
         }
+        for _ in MAX_PENDING_PER_ACCOUNT..MAX_PENDING {
+            assert_ok!(swap_of(OTHER_USER, AMOUNT));
+        }
+        assert_eq!(BurnTransactions::<Test>::count(), MAX_PENDING);
         assert_noop!(
-            TFTBridgeModule::swap_to_stellar(
-                RuntimeOrigin::signed(USER),
-                b(STELLAR_ADDRESS),
-                AMOUNT
-            ),
+            swap_of(OTHER_USER, AMOUNT),
             Error::<Test>::TooManyPendingTransactions
         );
         for validator in [1, 2, 5] {
@@ -166,6 +166,10 @@ fn swap_to_stellar_with_too_many_pending_withdrawals_fails() {
             1
         ));
         assert_eq!(swap(AMOUNT), 4);
+        assert_eq!(
+            PendingWithdrawals::<Test>::get(USER).into_inner(),
+            vec![(2, 1), (4, 1)]
+        );
     });
 }
 
@@ -175,6 +179,25 @@ fn swap_to_stellar_must_be_signed() {
         assert_noop!(
             TFTBridgeModule::swap_to_stellar(RuntimeOrigin::root(), b(STELLAR_ADDRESS), AMOUNT),
             sp_runtime::DispatchError::BadOrigin
+        );
+    });
+}
+
+#[test]
+fn attack_one_account_fills_the_pending_withdrawals() {
+    run(|| {
+        for _ in 0..MAX_PENDING_PER_ACCOUNT {
+            swap(AMOUNT);
+        }
+        assert_noop!(
+            swap_of(USER, AMOUNT),
+            Error::<Test>::TooManyPendingTransactions
+        );
+        // Others still withdraw.
+        assert_ok!(swap_of(OTHER_USER, AMOUNT));
+        assert_eq!(
+            PendingWithdrawals::<Test>::get(USER).len() as u32,
+            MAX_PENDING_PER_ACCOUNT
         );
     });
 }

@@ -184,12 +184,15 @@ fn set_burn_transaction_executed_moves_the_withdrawal() {
 fn an_executed_withdrawal_can_be_neither_signed_nor_executed_again() {
     run(|| {
         let id = withdrawal();
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_burn(validator, id, PAID_OUT));
+        }
         assert_ok!(TFTBridgeModule::set_burn_transaction_executed(
             RuntimeOrigin::signed(1),
             id
         ));
         assert_noop!(
-            sign_burn(2, id, PAID_OUT),
+            sign_burn(6, id, PAID_OUT),
             Error::<Test>::BurnTransactionAlreadyExecuted
         );
         assert_noop!(
@@ -210,6 +213,46 @@ fn set_burn_transaction_executed_errors() {
         assert_noop!(
             TFTBridgeModule::set_burn_transaction_executed(RuntimeOrigin::signed(USER), id),
             Error::<Test>::ValidatorNotExists
+        );
+    });
+}
+
+#[test]
+fn attack_one_validator_marks_a_withdrawal_executed_without_signatures() {
+    run(|| {
+        let id = withdrawal();
+        assert_noop!(
+            TFTBridgeModule::set_burn_transaction_executed(RuntimeOrigin::signed(1), id),
+            Error::<Test>::NotEnoughSignatures
+        );
+        // One signature short of the quorum.
+        assert_ok!(sign_burn(1, id, PAID_OUT));
+        assert_ok!(sign_burn(2, id, PAID_OUT));
+        assert_noop!(
+            TFTBridgeModule::set_burn_transaction_executed(RuntimeOrigin::signed(1), id),
+            Error::<Test>::NotEnoughSignatures
+        );
+        // At the quorum.
+        assert_ok!(sign_burn(5, id, PAID_OUT));
+        assert_ok!(TFTBridgeModule::set_burn_transaction_executed(
+            RuntimeOrigin::signed(1),
+            id
+        ));
+        assert!(ExecutedBurnTransactions::<Test>::contains_key(id));
+    });
+}
+
+#[test]
+fn a_withdrawal_whose_signatures_expired_cannot_be_executed() {
+    run(|| {
+        let id = withdrawal();
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_burn(validator, id, PAID_OUT));
+        }
+        run_to_block(1 + u64::from(RETRY_INTERVAL));
+        assert_noop!(
+            TFTBridgeModule::set_burn_transaction_executed(RuntimeOrigin::signed(1), id),
+            Error::<Test>::NotEnoughSignatures
         );
     });
 }

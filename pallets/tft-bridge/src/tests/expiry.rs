@@ -1,7 +1,10 @@
 //! Expiry of withdrawals and refunds that did not complete within `RetryInterval` blocks.
 
 use super::*;
-use crate::{BurnTransactions, RefundTransactions};
+use crate::{
+    BurnTransactions, Error, ExecutedBurnTransactions, PendingWithdrawals, RefundTransactions,
+};
+use frame_support::assert_noop;
 use frame_support::traits::Hooks;
 
 /// The amount the withdrawal of these tests pays out (a withdrawal of 51 TFT).
@@ -96,6 +99,103 @@ fn the_expiry_check_is_weighed_by_what_it_kept_and_expired() {
         assert!(
             <() as WeightInfo>::expire_transactions(0, 2).ref_time()
                 > <() as WeightInfo>::expire_transactions(2, 0).ref_time()
+        );
+    });
+}
+
+#[test]
+fn attack_unpayable_withdrawals_block_withdrawals_forever() {
+    run(|| {
+        // Withdrawals to addresses the bridge cannot pay fill every pending slot.
+        swap(51 * TFT);
+        swap(51 * TFT);
+        assert_ok!(swap_of(OTHER_USER, 51 * TFT));
+        assert_eq!(BurnTransactions::<Test>::count(), MAX_PENDING);
+        assert_noop!(
+            swap_of(OTHER_USER, 51 * TFT),
+            Error::<Test>::TooManyPendingTransactions
+        );
+        let issuance = Balances::total_issuance();
+
+        // Reset at each retry interval until the timeout.
+        run_to_block(u64::from(TRANSACTION_TIMEOUT));
+        assert_eq!(BurnTransactions::<Test>::count(), MAX_PENDING);
+        System::reset_events();
+        run_to_block(1 + u64::from(TRANSACTION_TIMEOUT));
+
+        assert_eq!(BurnTransactions::<Test>::count(), 0);
+        assert_eq!(PendingWithdrawals::<Test>::iter().count(), 0);
+        assert!(!ExecutedBurnTransactions::<Test>::contains_key(1));
+        // The amount burnt comes back; the withdraw fee does not.
+        assert_eq!(balance(USER), USER_BALANCE - 2 * u128::from(FEE));
+        assert_eq!(balance(OTHER_USER), USER_BALANCE - u128::from(FEE));
+        assert_eq!(
+            Balances::total_issuance(),
+            issuance + 3 * u128::from(PAID_OUT)
+        );
+        // One event each (in storage order).
+        let mut expired = bridge_events();
+        expired.sort_by_key(|event| match event {
+            BridgeEvent::BurnTransactionExpired(id, ..) => *id,
+            _ => 0,
+        });
+        assert_eq!(
+            expired,
+            vec![
+                BridgeEvent::BurnTransactionExpired(1, Some(USER), b(STELLAR_ADDRESS), PAID_OUT),
+                BridgeEvent::BurnTransactionExpired(2, Some(USER), b(STELLAR_ADDRESS), PAID_OUT),
+                BridgeEvent::BurnTransactionExpired(
+                    3,
+                    Some(OTHER_USER),
+                    b(STELLAR_ADDRESS),
+                    PAID_OUT
+                ),
+            ]
+        );
+        assert_ok!(swap_of(OTHER_USER, 51 * TFT));
+    });
+}
+
+#[test]
+fn a_timed_out_withdrawal_holding_a_quorum_is_reset_not_refunded() {
+    run(|| {
+        let id = swap(51 * TFT);
+        // Signed again after every expiry, the quorum reached just before the timeout.
+        run_to_block(1 + 2 * u64::from(RETRY_INTERVAL));
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_burn(validator, id, PAID_OUT));
+        }
+        run_to_block(1 + u64::from(TRANSACTION_TIMEOUT));
+        let burn = BurnTransactions::<Test>::get(id).expect("still pending");
+        assert!(burn.signatures.is_empty());
+        assert_eq!(balance(USER), USER_BALANCE - 51 * TFT);
+
+        // Its next expiry, without a quorum, refunds it.
+        run_to_block(1 + u64::from(TRANSACTION_TIMEOUT + RETRY_INTERVAL));
+        assert!(!BurnTransactions::<Test>::contains_key(id));
+        assert_eq!(balance(USER), USER_BALANCE - u128::from(FEE));
+    });
+}
+
+#[test]
+fn a_refund_the_reaped_source_cannot_receive_stays_burnt() {
+    run(|| {
+        // A withdrawal paying out 100 units, less than the existential deposit.
+        assert_ok!(swap_of(OTHER_USER, u128::from(FEE) + 100));
+        assert_ok!(Balances::transfer_all(
+            RuntimeOrigin::signed(OTHER_USER),
+            USER,
+            false
+        ));
+        assert!(!System::account_exists(&OTHER_USER));
+
+        run_to_block(1 + u64::from(TRANSACTION_TIMEOUT));
+
+        assert_eq!(BurnTransactions::<Test>::count(), 0);
+        assert_eq!(balance(OTHER_USER), 0);
+        assert_eq!(
+            last_event(),
+            BridgeEvent::BurnTransactionExpired(1, Some(OTHER_USER), b(STELLAR_ADDRESS), 100)
         );
     });
 }

@@ -97,6 +97,11 @@ pub fn swap(amount: u128) -> u64 {
     crate::BurnTransactionID::<Test>::get()
 }
 
+/// `who` withdraws `amount` to [`STELLAR_ADDRESS`].
+pub fn swap_of(who: u64, amount: u128) -> sp_runtime::DispatchResult {
+    TFTBridgeModule::swap_to_stellar(RuntimeOrigin::signed(who), b(STELLAR_ADDRESS), amount)
+}
+
 /// `validator` signs the payment of withdrawal `id` of `amount` to [`STELLAR_ADDRESS`].
 pub fn sign_burn(validator: u64, id: u64, amount: u64) -> sp_runtime::DispatchResult {
     let signature = signature_of(validator);

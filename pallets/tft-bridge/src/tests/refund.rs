@@ -136,13 +136,15 @@ fn set_refund_transaction_executed_moves_the_refund() {
 #[test]
 fn an_executed_refund_cannot_be_created_again() {
     run(|| {
-        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_refund(validator, "deposit", AMOUNT));
+        }
         assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
             RuntimeOrigin::signed(1),
             tx_id("deposit")
         ));
         assert_noop!(
-            sign_refund(2, "deposit", AMOUNT),
+            sign_refund(6, "deposit", AMOUNT),
             Error::<Test>::RefundTransactionAlreadyExecuted
         );
     });
@@ -158,7 +160,9 @@ fn set_refund_transaction_executed_errors() {
             ),
             Error::<Test>::RefundTransactionNotExists
         );
-        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        for validator in [1, 2, 5] {
+            assert_ok!(sign_refund(validator, "deposit", AMOUNT));
+        }
         assert_noop!(
             TFTBridgeModule::set_refund_transaction_executed(
                 RuntimeOrigin::signed(USER),
@@ -176,6 +180,102 @@ fn set_refund_transaction_executed_errors() {
                 tx_id("deposit")
             ),
             Error::<Test>::RefundTransactionAlreadyExecuted
+        );
+    });
+}
+
+#[test]
+fn attack_one_validator_marks_a_refund_executed_without_signatures() {
+    run(|| {
+        // One signature short of the quorum.
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        assert_ok!(sign_refund(2, "deposit", AMOUNT));
+        assert_noop!(
+            TFTBridgeModule::set_refund_transaction_executed(
+                RuntimeOrigin::signed(1),
+                tx_id("deposit")
+            ),
+            Error::<Test>::NotEnoughSignatures
+        );
+        // At the quorum.
+        assert_ok!(sign_refund(5, "deposit", AMOUNT));
+        assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
+            RuntimeOrigin::signed(1),
+            tx_id("deposit")
+        ));
+    });
+}
+
+#[test]
+fn attack_refund_signatures_for_another_target_or_amount_count_for_the_first() {
+    run(|| {
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+        // Validator 2 signs a refund of ten times the amount, to another address.
+        let signature = signature_of(2);
+        assert_noop!(
+            TFTBridgeModule::create_refund_transaction_or_add_sig(
+                RuntimeOrigin::signed(2),
+                tx_id("deposit"),
+                b(OTHER_STELLAR_ADDRESS),
+                AMOUNT,
+                signature.signature.clone(),
+                signature.stellar_pub_key.clone(),
+                9,
+            ),
+            Error::<Test>::WrongParametersProvided
+        );
+        assert_noop!(
+            sign_refund(2, "deposit", 10 * AMOUNT),
+            Error::<Test>::WrongParametersProvided
+        );
+        assert_eq!(
+            RefundTransactions::<Test>::get(tx_id("deposit"))
+                .signatures
+                .len(),
+            1
+        );
+    });
+}
+
+#[test]
+fn attack_refund_a_minted_deposit() {
+    run(|| {
+        for validator in [1, 2, 5] {
+            assert_ok!(vote(validator, "deposit", 42, AMOUNT));
+        }
+        assert_noop!(
+            sign_refund(1, "deposit", AMOUNT),
+            Error::<Test>::MintTransactionAlreadyExecuted
+        );
+    });
+}
+
+#[test]
+fn a_wrong_refund_takes_the_next_parameters_once_its_signatures_expired() {
+    run(|| {
+        // Validator 6 creates the refund for ten times the amount.
+        assert_ok!(sign_refund(6, "deposit", 10 * AMOUNT));
+        assert_noop!(
+            sign_refund(1, "deposit", AMOUNT),
+            Error::<Test>::WrongParametersProvided
+        );
+        run_to_block(1 + u64::from(RETRY_INTERVAL));
+        System::reset_events();
+
+        assert_ok!(sign_refund(1, "deposit", AMOUNT));
+
+        let refund = RefundTransactions::<Test>::get(tx_id("deposit"));
+        assert_eq!(
+            (refund.amount, refund.signatures.into_inner()),
+            (AMOUNT, vec![signature_of(1)])
+        );
+        assert_eq!(
+            last_event(),
+            BridgeEvent::RefundTransactionCreated(tx_id("deposit"), b(STELLAR_ADDRESS), AMOUNT)
+        );
+        assert_noop!(
+            sign_refund(6, "deposit", 10 * AMOUNT),
+            Error::<Test>::WrongParametersProvided
         );
     });
 }

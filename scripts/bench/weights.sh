@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Regenerates every weight of the runtime on this machine with the benchmark CLI:
+#   - pallets/<name>/src/weights.rs   for tfchain's own pallets (template pallet-weights.hbs)
+#   - runtime/src/weights/<pallet>.rs for the standard pallets the runtime configures
+#                                     (template runtime-weights.hbs)
+#   - runtime/src/weights/paritydb_weights.rs  ParityDB read/write costs (`benchmark storage`),
+#                                     the runtime's `DbWeight`
+#   - runtime/src/weights/{block,extrinsic}_weights.rs  block and extrinsic base weights
+#                                     (`benchmark overhead`)
+#
+#   scripts/bench/weights.sh [what ...]
+#
+# what: `own` (tfchain's pallets), `standard` (polkadot-sdk pallets), `storage`, `overhead`, or a
+# pallet name such as pallet_tfgrid; nothing means all of them. Builds the node with
+# `--features runtime-benchmarks` first. STEPS and REPEAT (default 50 and 20) set the sampling.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=scripts/env.sh
+source "$repo/scripts/env.sh"
+"$repo/scripts/setup.sh"
+use_wasm_toolchain
+cd "$repo"
+
+steps="${STEPS:-50}"
+repeat="${REPEAT:-20}"
+bench_dir="$repo/scripts/bench"
+header="$bench_dir/header.txt"
+
+# tfchain's pallets, as `crate_name:path`.
+own_pallets=(
+  pallet_tfgrid:pallets/tfgrid
+  pallet_smart_contract:pallets/smart-contract
+  pallet_tft_bridge:pallets/tft-bridge
+  pallet_tft_price:pallets/tft-price
+  pallet_burning:pallets/burning
+  pallet_kvstore:pallets/kvstore
+  pallet_dao:pallets/dao
+  pallet_validator:pallets/validator
+  pallet_validator_set:pallets/validator-set
+  pallet_reputation:pallets/reputation
+)
+# The polkadot-sdk pallets whose weights the runtime uses from runtime/src/weights/.
+standard_pallets=(
+  frame_system
+  pallet_balances
+  pallet_timestamp
+  pallet_utility
+  pallet_scheduler
+  pallet_collective
+  pallet_membership
+)
+
+echo "==> cargo build --release -p tfchain-node --features runtime-benchmarks"
+cargo build --locked --release -p tfchain-node --features runtime-benchmarks
+bin="$CARGO_TARGET_DIR/release/tfchain"
+mkdir -p runtime/src/weights
+
+bench_pallet() {
+  local pallet="$1" output="$2" template="$3"
+  echo "==> benchmark pallet $pallet -> $output"
+  "$bin" benchmark pallet \
+    --chain dev \
+    --pallet "$pallet" --extrinsic '*' \
+    --steps "$steps" --repeat "$repeat" \
+    --wasm-execution compiled \
+    --heap-pages 4096 \
+    --header "$header" \
+    --template "$template" \
+    --output "$output"
+}
+
+bench_storage() {
+  local base
+  base="$(mktemp -d)"
+  echo "==> benchmark storage (ParityDB, dev chain state) -> runtime/src/weights/paritydb_weights.rs"
+  # A state to measure: the dev chain's genesis, imported into a ParityDB database.
+  "$bin" benchmark storage --chain dev --base-path "$base" --database paritydb \
+    --state-version 1 --header "$header" --weight-path runtime/src/weights/ \
+    --mul 1.1 --warmups 1
+  rm -rf "$base"
+}
+
+bench_overhead() {
+  echo "==> benchmark overhead -> runtime/src/weights/{block,extrinsic}_weights.rs"
+  "$bin" benchmark overhead --chain dev --header "$header" --weight-path runtime/src/weights/ \
+    --warmup 10 --repeat 100
+}
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(own standard storage overhead)
+for target in "${targets[@]}"; do
+  case "$target" in
+    own)
+      for entry in "${own_pallets[@]}"; do
+        bench_pallet "${entry%%:*}" "${entry#*:}/src/weights.rs" "$bench_dir/pallet-weights.hbs"
+      done ;;
+    standard)
+      for pallet in "${standard_pallets[@]}"; do
+        bench_pallet "$pallet" "runtime/src/weights/$pallet.rs" "$bench_dir/runtime-weights.hbs"
+      done ;;
+    storage) bench_storage ;;
+    overhead) bench_overhead ;;
+    *)
+      matched=0
+      for entry in "${own_pallets[@]}"; do
+        if [ "${entry%%:*}" = "$target" ]; then
+          bench_pallet "$target" "${entry#*:}/src/weights.rs" "$bench_dir/pallet-weights.hbs"
+          matched=1
+        fi
+      done
+      for pallet in "${standard_pallets[@]}"; do
+        if [ "$pallet" = "$target" ]; then
+          bench_pallet "$pallet" "runtime/src/weights/$pallet.rs" "$bench_dir/runtime-weights.hbs"
+          matched=1
+        fi
+      done
+      [ "$matched" -eq 1 ] || { echo "weights.sh: unknown target $target" >&2; exit 2; } ;;
+  esac
+done
+echo "==> weights regenerated; review with git diff and run scripts/test.sh"
