@@ -5,7 +5,7 @@ use crate::{
     opaque::SessionKeys,
     AccountId, Aura, Balance, Balances, Block, BlockNumber, Council, Hash, Nonce, OriginCaller,
     PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-    RuntimeOrigin, RuntimeTask, System, ValidatorSet, EXISTENTIAL_DEPOSIT, HOURS,
+    Historical, RuntimeOrigin, RuntimeTask, System, ValidatorSet, EXISTENTIAL_DEPOSIT, HOURS,
     SLOT_DURATION, VERSION, CouncilMembership, Dao, Reputation, Session, SmartContractModule,
     TfgridModule, Timestamp,
     DAYS,
@@ -194,14 +194,27 @@ impl pallet_aura::Config for Runtime {
     type SlotDuration = ConstU64<SLOT_DURATION>;
 }
 
+parameter_types! {
+    /// Blocks an equivocation report stays valid in the transaction pool: one hour.
+    pub const EquivocationReportLongevity: u64 = 600;
+}
+
+/// GRANDPA equivocations are reported to `ValidatorSet`, which drops the offender at the next
+/// session (never below `MinAuthorities`). Key ownership is proven against the session history, so
+/// offences can be proven for a week of hourly sessions (`MaxSetIdSessionEntries`).
 impl pallet_grandpa::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type WeightInfo = ();
     type MaxAuthorities = ConstU32<100>;
     type MaxNominators = ConstU32<0>;
-    type MaxSetIdSessionEntries = ConstU64<0>;
-    type KeyOwnerProof = sp_core::Void;
-    type EquivocationReportSystem = ();
+    type MaxSetIdSessionEntries = ConstU64<168>;
+    type KeyOwnerProof = sp_session::MembershipProof;
+    type EquivocationReportSystem = pallet_grandpa::EquivocationReportSystem<
+        Self,
+        ValidatorSet,
+        Historical,
+        EquivocationReportLongevity,
+    >;
 }
 
 impl pallet_authorship::Config for Runtime {
@@ -327,6 +340,15 @@ impl pallet_smart_contract::Config for Runtime {
     type MaxNameContractNameLength = ConstU32<64>;
     type MaxDeploymentDataLength = ConstU32<512>;
     type MaxNodeContractPublicIps = ConstU32<512>;
+    /// 10 Gbit/s of public traffic per contract.
+    type MaxNruBytesPerSecond = ConstU64<1_250_000_000>;
+    /// A node contract's bill takes at most twice the cost of its whole node and its IPs.
+    type MaxBillMultiplier = ConstU32<2>;
+    /// 0.00025 USD an hour (about 0.18 USD a month, the genesis price of a name).
+    type NodeContractMinimumCharge = ConstU64<2_500>;
+    /// A day without a report from the node.
+    type NodeContractReportTimeout = ConstU64<{ 24 * 3600 }>;
+    type MaxNodeContractsPerTwinPerNode = ConstU32<128>;
 }
 
 impl pallet_kvstore::Config for Runtime {
@@ -389,7 +411,6 @@ impl pallet_tft_price::Config for Runtime {
     type RestrictedOrigin = EnsureRootOrCouncilApproval;
     type WeightInfo = pallet_tft_price::weights::SubstrateWeight<Runtime>;
     type Validators = Session;
-    type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
 }
 
 impl pallet_burning::Config for Runtime {
@@ -410,6 +431,11 @@ impl pallet_tft_bridge::Config for Runtime {
     type RestrictedOrigin = EnsureRootOrCouncilApproval;
     type RetryInterval = ConstU32<20>;
     type MaxPendingTransactions = ConstU32<256>;
+    /// A user rarely has more than one withdrawal in flight; the cap keeps one account from
+    /// holding the pending slots.
+    type MaxPendingWithdrawalsPerAccount = ConstU32<5>;
+    /// One hour: mint proposals short of the quorum are dropped, unpaid withdrawals refunded.
+    type TransactionTimeout = ConstU32<600>;
     type WeightInfo = pallet_tft_bridge::weights::SubstrateWeight<Runtime>;
 }
 
@@ -500,6 +526,7 @@ impl pallet_reputation::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type WeightInfo = pallet_reputation::weights::SubstrateWeight<Runtime>;
     type Time = Timestamp;
+    type OnlineTime = Dao;
     type NodeStatus = ReputationNodeStatus;
     type PeriodSecs = ReputationPeriodSecs;
     type LowScoreThreshold = ConstU32<900>;

@@ -4,7 +4,8 @@
 // Every bill the chain makes is checked against an amount this file computes itself (tests/lib/
 // contracts.js: the spec's 64.64 fixed-point arithmetic) from the genesis pricing policy, the TFT
 // price, the seconds since the contract's last bill, the capacity the node reported and the
-// discount the owner's balance earns — read from the state just before the bill. No tolerance:
+// discount the owner's balance earns — read from the state just before the bill — with the
+// minimum charge of node contracts and the cap on one node-contract bill (issue 12). No tolerance:
 // the amounts must be equal to the unit.
 //
 // Accounts: Alice (the only validator) funds the users and then sends nothing, because her offchain
@@ -25,6 +26,8 @@ import { TFT, makeKeyring } from '../lib/accounts.js';
 import { bestHead, connectApi, waitFor, waitForBest } from '../lib/chain.js';
 import {
   BlockRecorder,
+  MAX_BILL_MULTIPLIER,
+  NODE_CONTRACT_MINIMUM_CHARGE,
   SMART_CONTRACT_ERROR_INDEX,
   SMART_CONTRACT_EVENT_INDEX,
   SMART_CONTRACT_PALLET_INDEX,
@@ -314,6 +317,11 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
       domainName: gigabytes(POLICY.domainName.value),
     }, 'pricing policy 1');
     assert.equal(policy.foundationAccount, eve, 'the foundation is Eve');
+    // Issue 12: the minimum charge and the bill cap the independent computation uses.
+    assert.equal(api.consts.smartContractModule.nodeContractMinimumCharge.toBigInt(), NODE_CONTRACT_MINIMUM_CHARGE,
+      'NodeContractMinimumCharge (units-USD per hour)');
+    assert.equal(api.consts.smartContractModule.maxBillMultiplier.toBigInt(), MAX_BILL_MULTIPLIER,
+      'MaxBillMultiplier');
   });
 
   it('sets up a farm with two public IPs, a node to rent and funds the users', { timeout: 120_000 }, async () => {

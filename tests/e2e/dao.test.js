@@ -1,6 +1,8 @@
 // Dao (index 43) through a single --dev node, whose council is Alice and Bob: six farmers get a twin
-// and a farm, five of them a node, and each farm weighs what TFChain's formula gives its node
-// (FarmWeight). The council proposes two calls of TfgridModule.setConnectionPrice (a Root-only call)
+// and a farm, five of them a node. A fresh node's self-reported capacity does not count in votes
+// (issue 12): the farms weigh 0 until a council motion makes Alice a node certifier, she certifies
+// the five nodes and each reports its uptime (which tells the DAO); then each farm weighs what
+// TFChain's formula gives its node (FarmWeight). The council proposes two calls of TfgridModule.setConnectionPrice (a Root-only call)
 // with the minimum threshold of 5 farm votes; proposals under the threshold, with too short a duration,
 // by non-members or twice are refused. The farms vote (the first vote of a farm is free; changing sides
 // is paid); bad votes are refused with the named Dao error. Once 5 farms voted, a council member closes
@@ -14,6 +16,7 @@ import { TFT, freshPair, makeKeyring } from '../lib/accounts.js';
 import { connectApi, waitForBest } from '../lib/chain.js';
 import {
   PALLET_INDEX,
+  callWeight,
   createNodeArgs,
   eventFields,
   eventNames,
@@ -38,7 +41,8 @@ const MOTION_DURATION = 7 * DAY;
 
 /** Call indices TFChain 2.9 clients encode for the Dao calls. */
 const CALL_INDEX = { propose: 0, vote: 1, veto: 2, close: 3 };
-const STORAGE = ['proposalList', 'proposals', 'proposalOf', 'voting', 'proposalCount', 'farmWeight'];
+const STORAGE = ['proposalList', 'proposals', 'proposalOf', 'voting', 'proposalCount', 'farmWeight',
+  'nodeWeights', 'proposers'];
 
 /**
  * The farmers: four small farms and one big one (whose weight exceeds the four small ones together),
@@ -56,6 +60,7 @@ const FARMERS = [
 nodeSuite('Dao on a --dev node: the council proposes, farms vote by weight, the call runs as Root',
   { timeout: 15 * 60_000 }, () => {
     const fx = new Fixture();
+    let devNodeProcess;
     let api;
     let keyring;
     let alice;
@@ -73,6 +78,7 @@ nodeSuite('Dao on a --dev node: the council proposes, farms vote by weight, the 
     before(async () => {
       await fx.init();
       const node = fx.track(await devNode({ root: fx.root, name: 'dao' }));
+      devNodeProcess = node;
       await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
         await node.start();
         api = fx.trackApi(await connectApi(node));
@@ -148,6 +154,50 @@ nodeSuite('Dao on a --dev node: the council proposes, farms vote by weight, the 
         assert.equal(node.farmId, farmer(label).farmId, `${result.what}: NodeStored farm`);
         farmers[label].nodeId = node.id;
       }
+
+      // Issue 12: a new node's self-reported capacity does not count (not certified, no uptime history).
+      for (const { label } of nodeFarmers) {
+        const { farmId, nodeId, weight } = farmer(label);
+        assert.equal((await api.query.dao.farmWeight(farmId)).toNumber(), 0, `${label}: a fresh node weighs nothing`);
+        assert.deepEqual((await api.query.dao.nodeWeights(nodeId)).unwrap().toPrimitive(),
+          { farmId, weight, certified: false, onlineProven: false }, `${label}: NodeWeights[${nodeId}]`);
+      }
+
+      // A council motion (both members) makes Alice a node certifier.
+      const addCertifier = api.tx.tfgridModule.addNodeCertifier(alice.address).method;
+      const motionHash = addCertifier.hash.toHex();
+      const motionIndex = (await api.query.council.proposalCount()).toNumber();
+      const motion = await submitAll(api, [
+        { what: 'Alice proposes a council motion to make her a node certifier', signer: alice,
+          tx: api.tx.council.propose(2, addCertifier, addCertifier.encodedLength) },
+        { what: 'Alice votes aye on her motion', signer: alice, tx: api.tx.council.vote(motionHash, motionIndex, true) },
+      ]);
+      motion.forEach((result) => expectOk(api, result));
+      const weightBound = await callWeight(api, devNodeProcess, addCertifier);
+      const [bobAye, motionClosed] = await submitAll(api, [
+        { what: 'Bob votes aye on the certifier motion', signer: bob, tx: api.tx.council.vote(motionHash, motionIndex, true) },
+        { what: 'Bob closes the certifier motion', signer: bob,
+          tx: api.tx.council.close(motionHash, motionIndex, weightBound, addCertifier.encodedLength) },
+      ]);
+      expectOk(api, bobAye);
+      expectOk(api, motionClosed);
+      assert.deepEqual(eventFields(eventOf(motionClosed, 'tfgridModule', 'NodeCertifierAdded')), [alice.address],
+        'the motion made Alice a node certifier');
+
+      // Alice certifies the five nodes; each then reports its uptime, and the DAO learns the
+      // certification from the report (pallet-reputation tells it).
+      const certified = await submitAll(api, nodeFarmers.map(({ label }) => ({
+        what: `Alice certifies ${label}'s node`,
+        signer: alice,
+        tx: api.tx.tfgridModule.setNodeCertification(farmer(label).nodeId, 'Certified'),
+      })));
+      certified.forEach((result) => expectOk(api, result));
+      const reported = await submitAll(api, nodeFarmers.map(({ label }) => ({
+        what: `${label}'s node reports its uptime`,
+        signer: farmer(label).who,
+        tx: api.tx.tfgridModule.reportUptimeV2(3_600, Math.floor(Date.now() / 1000)),
+      })));
+      reported.forEach((result) => expectOk(api, result));
 
       const dao = api.query.dao;
       const weights = {};
@@ -383,8 +433,10 @@ nodeSuite('Dao on a --dev node: the council proposes, farms vote by weight, the 
         expectOk(api, registered);
         const [node] = eventFields(eventOf(registered, 'tfgridModule', 'NodeStored'));
         assert.equal(node.connectionPrice, 123, 'a new node gets the connection price the DAO set');
-        assert.equal((await api.query.dao.farmWeight(farmer(label).farmId)).toNumber(), nodeWeight(resources),
-          'the farm now weighs its new node');
+        assert.equal((await api.query.dao.farmWeight(farmer(label).farmId)).toNumber(), 0,
+          'the farm still weighs nothing: its new node is neither certified nor proven online (issue 12)');
+        assert.equal((await api.query.dao.nodeWeights(node.id)).unwrap().weight.toNumber(), nodeWeight(resources),
+          'NodeWeights records the new node\'s weight');
         expectModuleError(api, closedAgain, 'dao', 'ProposalMissing');
         expectModuleError(api, notMember, 'dao', 'NotCouncilMember');
       });

@@ -2,14 +2,16 @@
 // (the `:ReputationPeriodSecs:` storage key of a raw `dev` chain spec), with Alice as sole validator.
 //
 // Alice farms one farm with two nodes: node B (AliceStash's, 8 GiB, registered first so it has the
-// lower id) reports uptime in its first period and once more two periods later, then falls silent;
-// node A (Bob's, 16 GiB) reports in every block, so in every period. Over SPAN periods their
-// `reputation_node` answers diverge exactly as docs/reputation.md predicts: checked at every block
-// against a model of the documented formula (lib/reputation.js), and at the first block of each
-// period against values worked out by hand. `reputation_farm` is the capacity-weighted mean,
-// `reputation_rankedNodes` ranks A before B (ties by id before that) and filters, B's second
-// report raises NodeScoreBelowThreshold, and unknown ids and bad page sizes give the documented
-// RPC errors. About three minutes.
+// lower id) reports uptime in its first period and once more, after a reboot, two periods later,
+// then falls silent; node A (Bob's, 16 GiB) reports in every block, its uptime growing with the
+// clock, so it is proven online all the time. A single report proves nothing, nor does the one
+// after B's reboot beyond the second since the boot (issue 12: online time is what consecutive,
+// consistent reports prove). Over SPAN periods their `reputation_node` answers diverge exactly as
+// docs/reputation.md predicts: checked at every block against a model of the documented rules
+// (lib/reputation.js), and at the first block of each period against values worked out by hand.
+// `reputation_farm` is the capacity-weighted mean, `reputation_rankedNodes` ranks A before B (ties
+// by id before that) and filters, B's second report raises NodeScoreBelowThreshold, and unknown ids
+// and bad page sizes give the documented RPC errors. About three minutes.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 
@@ -51,19 +53,23 @@ const RESOURCES = {
 };
 
 /**
- * The scores the formula of docs/reputation.md gives, worked out by hand, at the first block of
- * periods p0 .. p0+SPAN (p0: the first reports; A reports in every period, B in p0 and p0+2 only;
- * no standby, no contracts, not certified). Age permill = ⌊k·1000/360⌋ = 0, 2, 5, 8, 11, 13, 16.
- * - A: A30 = Aall = 1000, so ⌊(900 000 + 50·age)/1000⌋ = 900 throughout.
- * - B, available/counted closed periods: -, 1/1, 1/2, 2/3, 2/4, 2/5, 2/6, so A30 = Aall = 1000,
- *   1000, 500, 666, 500, 400, 333 and ⌊900·A + 50·age⌋/1000 = 900, 900, 450, 599, 450, 360, 300.
+ * The scores the rules of docs/reputation.md give, worked out by hand, at the first block of
+ * periods p0 .. p0+SPAN (p0: the first reports; no standby, no contracts, not certified). Age
+ * permill = ⌊k·1000/360⌋ = 0, 2, 5, 8, 11, 13, 16.
+ * - A reports every block (gaps of seconds, uptime growing with the clock): every closed period is
+ *   proven online from its first report on, so A30 = Aall = 1000 and ⌊(900 000 + 50·age)/1000⌋ = 900
+ *   throughout.
+ * - B's first report proves nothing by itself, and its second (uptime 1 s: it rebooted) proves one
+ *   second: no closed period is available, so A30 = Aall = 0 after p0 and ⌊50·age/1000⌋ = 0.
  */
 const BY_HAND = {
   a: { score: [900, 900, 900, 900, 900, 900, 900], a30: [1000, 1000, 1000, 1000, 1000, 1000, 1000] },
-  b: { score: [900, 900, 450, 599, 450, 360, 300], a30: [1000, 1000, 500, 666, 500, 400, 333] },
+  b: { score: [900, 0, 0, 0, 0, 0, 0], a30: [1000, 0, 0, 0, 0, 0, 0] },
 };
-/** The farm at p0+SPAN: ⌊(900·16 + 300·8) ÷ 24⌋. */
-const FARM_BY_HAND = 700;
+/** The farm at p0+SPAN: ⌊(900·16 + 0·8) ÷ 24⌋. */
+const FARM_BY_HAND = 600;
+/** The uptime B reports after its reboot. */
+const B_UPTIME_AFTER_REBOOT = 1;
 
 const MISSING_ID = 9999;
 const TC_LINK = 'https://library.threefold.me/info/legal/#/legal__terms_conditions_chain';
@@ -81,6 +87,10 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
   let alice;
   /** The node accounts: Bob runs node A, AliceStash node B. */
   const signer = {};
+  /** When each node booted, in seconds of the local clock (which the dev chain's timestamps follow). */
+  const BOOT = { a: Math.floor(Date.now() / 1000) - 3_600, b: Math.floor(Date.now() / 1000) - 7_200 };
+  /** The uptime `who`'s node reports now: the seconds since it booted. */
+  const uptimeOf = (who) => Math.floor(Date.now() / 1000) - BOOT[who];
   let farmId;
   let emptyFarmId;
   const nodeId = {};
@@ -114,8 +124,8 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
   }
 
   /** Sends a report of `who`'s node (with `nonce` when given) and records it once included. */
-  async function report(who, nonce) {
-    const tx = api.tx.tfgridModule.reportUptimeV2(1_000 + reports.length, Math.floor(Date.now() / 1000));
+  async function report(who, nonce, uptime = uptimeOf(who)) {
+    const tx = api.tx.tfgridModule.reportUptimeV2(uptime, Math.floor(Date.now() / 1000));
     await tx.signAsync(signer[who], nonce === undefined ? {} : { nonce });
     const result = { what: `node ${who.toUpperCase()} reports its uptime`, ...await sendInBlock(tx) };
     return record(who, result);
@@ -123,10 +133,12 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
 
   async function record(who, result) {
     expectSuccess(api, result);
-    const [reportedNode, now] = eventFields(tfgridEvent(result, 'NodeUptimeReported'));
+    const [reportedNode, now, uptime] = eventFields(tfgridEvent(result, 'NodeUptimeReported'));
     assert.equal(reportedNode, nodeId[who], `${result.what}: NodeUptimeReported's node`);
     const number = (await api.rpc.chain.getHeader(result.blockHash)).number.toNumber();
-    const entry = { who, blockHash: result.blockHash, number, period: Math.floor(now / PERIOD_SECS), result };
+    const entry = {
+      who, blockHash: result.blockHash, number, now, uptime, period: Math.floor(now / PERIOD_SECS), result,
+    };
     reports.push(entry);
     return entry;
   }
@@ -139,7 +151,7 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
   /** The model's reputation of `who`'s node at block `number` of period `current` (null: none yet). */
   function modelAt(who, number, current) {
     return expectedReputation({
-      nodeId: nodeId[who], farmId, reportPeriods: reportsOf(who, number).map((r) => r.period), current,
+      nodeId: nodeId[who], farmId, reports: reportsOf(who, number), current, periodSecs: PERIOD_SECS,
     });
   }
 
@@ -242,7 +254,7 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
     requireEarlier('the nodes', nodeId.a, nodeId.b);
     const sent = await submitAll(api, ['b', 'a'].map((who) => ({
       what: `node ${who.toUpperCase()}'s first report`, signer: signer[who],
-      tx: api.tx.tfgridModule.reportUptimeV2(1_000, Math.floor(Date.now() / 1000)),
+      tx: api.tx.tfgridModule.reportUptimeV2(uptimeOf(who), Math.floor(Date.now() / 1000)),
     })));
     const [firstB, firstA] = [await record('b', sent[0]), await record('a', sent[1])];
     for (const first of [firstA, firstB]) {
@@ -290,19 +302,19 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
     }, 'the farm after the first reports');
   });
 
-  it('raises NodeScoreBelowThreshold when B reports again after a silent period', { timeout: 120_000 },
+  it('raises NodeScoreBelowThreshold when B reports again after a reboot and a silent period', { timeout: 120_000 },
     async () => {
       requireEarlier('the first reports', p0);
       await waitFor(`period ${p0 + 2}`, async () => (await periodAt()) >= p0 + 2,
         { node, timeoutMs: 4 * PERIOD_SECS * 1000, intervalMs: 500 });
-      const second = await report('b');
+      const second = await report('b', undefined, B_UPTIME_AFTER_REBOOT);
       assert.equal(second.period, p0 + 2, 'B\'s second report lands in period p0 + 2');
-      const expected = expectedObservations({ nodeId: nodeId.b, farmId, reports: reportsOf('b') });
-      // Closed periods p0 (reported) and p0 + 1 (silent): ⌊(700·500 + 200·500 + 50·5) ÷ 1000⌋ = 450.
-      assert.deepEqual(expected.at(-1).event, { method: 'NodeScoreBelowThreshold', scorePermill: 450 },
+      const expected = expectedObservations({ nodeId: nodeId.b, farmId, reports: reportsOf('b'), periodSecs: PERIOD_SECS });
+      // Closed periods p0 (one report proves nothing) and p0 + 1 (silent): ⌊(0 + 0 + 50·5) ÷ 1000⌋ = 0.
+      assert.deepEqual(expected.at(-1).event, { method: 'NodeScoreBelowThreshold', scorePermill: 0 },
         'the model agrees with the hand computation');
       assert.deepEqual(reputationEvents(second.result),
-        [{ method: 'NodeScoreBelowThreshold', nodeId: nodeId.b, scorePermill: 450 }],
+        [{ method: 'NodeScoreBelowThreshold', nodeId: nodeId.b, scorePermill: 0 }],
         `${second.result.what}: ${JSON.stringify(eventSummary(second.result.events))}`);
     });
 
@@ -332,7 +344,7 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
         assert.ok(periodsOfA.has(p), `node A reported in period p0 + ${p - p0}`);
       }
       assert.ok(reportsOf('a', finalBlock.number).length > SPAN, 'A sent several reports per period');
-      const expected = expectedObservations({ nodeId: nodeId.a, farmId, reports: reportsOf('a') });
+      const expected = expectedObservations({ nodeId: nodeId.a, farmId, reports: reportsOf('a'), periodSecs: PERIOD_SECS });
       reportsOf('a').forEach((r, i) => {
         assert.deepEqual(reputationEvents(r.result), expected[i].event ? [{ ...expected[i].event, nodeId: nodeId.a }] : [],
           `A's report in block #${r.number} (score ${expected[i].score})`);
@@ -385,9 +397,9 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
       assert.deepEqual(a, { nodeId: nodeId.a, farmId, scorePermill: 900, availability30Permill: 1000,
         availabilityAllPermill: 1000, slaMisses30: 0, slaMissesAll: 0, agePeriods: SPAN, certified: false,
         counted30: SPAN }, 'A: every period available');
-      assert.deepEqual(b, { nodeId: nodeId.b, farmId, scorePermill: 300, availability30Permill: 333,
-        availabilityAllPermill: 333, slaMisses30: 0, slaMissesAll: 0, agePeriods: SPAN, certified: false,
-        counted30: SPAN }, 'B: 2 of 6 periods available');
+      assert.deepEqual(b, { nodeId: nodeId.b, farmId, scorePermill: 0, availability30Permill: 0,
+        availabilityAllPermill: 0, slaMisses30: 0, slaMissesAll: 0, agePeriods: SPAN, certified: false,
+        counted30: SPAN }, 'B: none of 6 periods proven online');
       assert.ok(a.availability30Permill > b.availability30Permill, 'A30 of A above B\'s');
       assert.ok(a.scorePermill > b.scorePermill, 'score of A above B\'s');
       assert.equal((await reputationFarm(node, farmId, at)).scorePermill, FARM_BY_HAND, 'farm score, by hand');
@@ -410,12 +422,17 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
         capacity: CAPACITY.a, counted: 2 ** closedA - 1, available: 2 ** closedA - 1, slaMissed: 0,
         totalCounted: closedA, totalAvailable: closedA, score: 900, belowThreshold: false }, 'A\'s record');
       assert.deepEqual(pick(recB), { farmId, firstPeriod: p0, currentPeriod: p0 + 2, reported: true,
-        capacity: CAPACITY.b, counted: 0b11, available: 0b10, slaMissed: 0, totalCounted: 2, totalAvailable: 1,
-        score: 450, belowThreshold: true }, 'B\'s record, unchanged since its last report');
+        capacity: CAPACITY.b, counted: 0b11, available: 0, slaMissed: 0, totalCounted: 2, totalAvailable: 0,
+        score: 0, belowThreshold: true }, 'B\'s record, unchanged since its last report');
+      const lastB = reportsOf('b').at(-1);
+      assert.deepEqual({ lastReportSecs: recB.lastReportSecs.toNumber(), lastUptimeSecs: recB.lastUptimeSecs.toNumber(),
+        totalOnlineSecs: recB.totalOnlineSecs.toNumber() },
+      { lastReportSecs: lastB.now, lastUptimeSecs: B_UPTIME_AFTER_REBOOT, totalOnlineSecs: B_UPTIME_AFTER_REBOOT },
+      'B\'s record: only the second since its reboot is proven online');
       const totals = (await storage.farmReputations(farmId)).unwrap();
       assert.deepEqual({ nodes: totals.nodes.toNumber(), capacity: totals.capacity.toBigInt(),
         weightedScore: totals.weightedScore.toBigInt() },
-      { nodes: 2, capacity: BigInt(CAPACITY.a + CAPACITY.b), weightedScore: BigInt(900 * CAPACITY.a + 450 * CAPACITY.b) },
+      { nodes: 2, capacity: BigInt(CAPACITY.a + CAPACITY.b), weightedScore: BigInt(900 * CAPACITY.a + 0 * CAPACITY.b) },
       'FarmReputations: the last observed scores weighted by capacity');
     });
 
@@ -423,16 +440,16 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
     requireEarlier('the final block', finalBlock);
     const at = finalBlock.hash;
     const entry = (who, scorePermill) => ({ nodeId: nodeId[who], farmId, scorePermill, freeCapacity: CAPACITY[who] });
-    const both = [entry('a', 900), entry('b', 300)];
-    assert.deepEqual(await rankedNodes(node, { at }), both, 'A (900) before B (300)');
-    assert.deepEqual(await rankedNodes(node, { at, minScore: 300 }), both, 'a minimum score is inclusive');
-    assert.deepEqual(await rankedNodes(node, { at, minScore: 301 }), [entry('a', 900)], 'B under the minimum');
+    const both = [entry('a', 900), entry('b', 0)];
+    assert.deepEqual(await rankedNodes(node, { at }), both, 'A (900) before B (0)');
+    assert.deepEqual(await rankedNodes(node, { at, minScore: 900 }), [entry('a', 900)], 'a minimum score is inclusive');
+    assert.deepEqual(await rankedNodes(node, { at, minScore: 1 }), [entry('a', 900)], 'B under the minimum');
     assert.deepEqual(await rankedNodes(node, { at, minScore: 901 }), [], 'nobody above 900');
     assert.deepEqual(await rankedNodes(node, { at, minFreeCapacity: CAPACITY.b }), both, 'free capacity is inclusive');
     assert.deepEqual(await rankedNodes(node, { at, minFreeCapacity: CAPACITY.b + 1 }), [entry('a', 900)],
       'B has too little free capacity');
     assert.deepEqual(await rankedNodes(node, { at, page: 0, pageSize: 1 }), [entry('a', 900)], 'page 0 of size 1');
-    assert.deepEqual(await rankedNodes(node, { at, page: 1, pageSize: 1 }), [entry('b', 300)], 'page 1 of size 1');
+    assert.deepEqual(await rankedNodes(node, { at, page: 1, pageSize: 1 }), [entry('b', 0)], 'page 1 of size 1');
     assert.deepEqual(await rankedNodes(node, { at, page: 2, pageSize: 1 }), [], 'a page past the end is empty');
     assert.deepEqual(await rankedNodes(node, { at, page: 1, pageSize: 100 }), [], 'page 1 of size 100');
     // Without a block hash: at the best block, where A still leads.

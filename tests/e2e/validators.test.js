@@ -190,7 +190,8 @@ nodeSuite('Validator: the council admits a third validator on a local network wi
 
         const approve = api.tx.validator.approveValidator(charlie.address).method;
         const motionIndex = (await api.query.council.proposalCount()).toNumber();
-        const [stolenKeys, setKeys, request, bond, early, notCouncil, proposed, aliceAye, secondRequest, secondBond] =
+        const [stolenKeys, setKeys, request, bond, early, notCouncil, oneMember, proposed, aliceAye, secondRequest,
+          secondBond] =
           await submitAllFinalized(api, [
             { what: 'Dave sets Charlie\'s keys with Charlie\'s proof', signer: dave,
               tx: api.tx.session.setKeys(generated.keys, generated.proof) },
@@ -202,6 +203,8 @@ nodeSuite('Validator: the council admits a third validator on a local network wi
             { what: 'Charlie\'s stash bonds to Charlie', signer: charlieStash, tx: api.tx.validator.bond(charlie.address) },
             { what: 'Charlie activates before approval', signer: charlie, tx: api.tx.validator.activateValidatorNode() },
             { what: 'Dave (not on the council) approves Charlie', signer: dave,
+              tx: api.tx.validator.approveValidator(charlie.address) },
+            { what: 'Bob (a council member) approves Charlie on his own, without a motion', signer: bob,
               tx: api.tx.validator.approveValidator(charlie.address) },
             { what: 'Alice proposes a council motion to approve Charlie', signer: alice,
               tx: api.tx.council.propose(2, approve, approve.encodedLength) },
@@ -234,6 +237,8 @@ nodeSuite('Validator: the council admits a third validator on a local network wi
         expectModuleError(api, secondBond, 'validator', 'AlreadyBonded');
         expectModuleError(api, early, 'validator', 'ValidatorNotApproved');
         expectModuleError(api, notCouncil, 'validator', 'NotCouncilMember');
+        // Issue 12: one member cannot seat a candidate on the council; it takes a motion.
+        expectModuleError(api, oneMember, 'validator', 'BadOrigin');
         assert.deepEqual((await api.query.validator.validator(charlie.address)).unwrap().toPrimitive(), created,
           'validator.validator(Charlie): the request, not approved');
 

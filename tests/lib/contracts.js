@@ -142,17 +142,30 @@ export function percentOf(percent, n) {
   return (product % 100n) * 2n > 100n ? quotient + 1n : quotient;
 }
 
+/** Least a node contract off a rented node costs, units-USD per hour (NodeContractMinimumCharge, issue 12). */
+export const NODE_CONTRACT_MINIMUM_CHARGE = 2_500n;
+/** One bill of a node contract takes at most this multiple of its reference cost (MaxBillMultiplier, issue 12). */
+export const MAX_BILL_MULTIPLIER = 2n;
+
+/** The minimum charge of a node contract over `secs` seconds, in units-USD. */
+export function minimumChargeUnitsUsd(secs) {
+  return round(mul(div(fx(NODE_CONTRACT_MINIMUM_CHARGE), fx(REFERENCE_PERIOD)), fx(secs)));
+}
+
 /**
- * units-USD of a contract over `secs` seconds (spec 1.8.3). `contract` is
+ * units-USD of a contract over `secs` seconds (spec 1.8.3; a node contract off a rented node costs
+ * at least the minimum charge). `contract` is
  * `{ kind: 'node', used, publicIps, amountUnbilled, rented }`, `{ kind: 'rent', nodeResources }` or
  * `{ kind: 'name' }`.
  */
 export function contractCostUnitsUsd(contract, secs, policy) {
   if (secs === 0) return 0n;
   switch (contract.kind) {
-    case 'node':
-      return resourcesCostUnitsUsd(contract.used, contract.publicIps, secs, policy, !contract.rented)
+    case 'node': {
+      const cost = resourcesCostUnitsUsd(contract.used, contract.publicIps, secs, policy, !contract.rented)
         + BigInt(contract.amountUnbilled);
+      return contract.rented ? cost : max(cost, minimumChargeUnitsUsd(secs));
+    }
     case 'rent':
       return percentOf(policy.discountForDedicationNodes,
         resourcesCostUnitsUsd(contract.nodeResources, 0, secs, policy, true));
@@ -161,6 +174,15 @@ export function contractCostUnitsUsd(contract, secs, policy) {
     default:
       throw new E2eError(`unknown contract kind ${contract.kind}`);
   }
+}
+
+/**
+ * The most one bill of a node contract may reserve for `secs` seconds, in TFT units (issue 12):
+ * MaxBillMultiplier × (its node's whole capacity and its IPs + the minimum charge), undiscounted.
+ */
+export function nodeBillCapTft(nodeResources, publicIps, secs, policy, price) {
+  const reference = resourcesCostUnitsUsd(nodeResources, publicIps, secs, policy, true) + minimumChargeUnitsUsd(secs);
+  return unitsUsdToTft(reference * MAX_BILL_MULTIPLIER, price);
 }
 
 /** The billing price in mUSD per TFT: the average clamped between the minimum and the maximum. */
@@ -365,8 +387,8 @@ export function contractIdOf(event) {
  * discount level across a boundary). A second bill of the same contract in one block is not
  * modelled and is reported as such.
  *
- * Returns { secs, standard, additional, level, overdraftBefore, totalToReserve, sufficient,
- * twinUsable, totalUsable, paymentBefore, kind, twinAccount, nodeId }.
+ * Returns { secs, standard, additional, level, overdraftBefore, totalToReserve (capped for node
+ * contracts), sufficient, twinUsable, totalUsable, paymentBefore, kind, twinAccount, nodeId }.
  */
 export async function expectedBill(api, { block, extrinsic, contractId, policy, existentialDeposit }) {
   const earlier = block.events.some(({ phase, event }) => phase.isApplyExtrinsic
@@ -402,6 +424,7 @@ export async function expectedBill(api, { block, extrinsic, contractId, policy, 
   let nodeId = 0;
   let certified = false;
   let extraFee = 0n;
+  let cap = null;
   if (type.isNodeContract) {
     const nc = type.asNodeContract;
     nodeId = nc.nodeId.toNumber();
@@ -420,6 +443,8 @@ export async function expectedBill(api, { block, extrinsic, contractId, policy, 
       amountUnbilled: (await sc.contractBillingInformationByID(contractId)).amountUnbilled.toBigInt(),
       rented: (await sc.activeRentContractForNode(nodeId)).isSome,
     };
+    const node = (await parent.query.tfgridModule.nodes(nodeId)).unwrap();
+    cap = nodeBillCapTft(resourcesOf(node.resources), costContract.publicIps, secs, policy, price);
   } else if (type.isRentContract) {
     nodeId = type.asRentContract.nodeId.toNumber();
     const node = (await parent.query.tfgridModule.nodes(nodeId)).unwrap();
@@ -442,7 +467,9 @@ export async function expectedBill(api, { block, extrinsic, contractId, policy, 
     : applyDiscount(unitsUsdToTft(units, price), secs, totalUsable, certified);
   const additional = costContract.kind === 'rent' ? extraFeeTft(extraFee, secs, price) : 0n;
   const overdraftBefore = payment.standardOverdraft.toBigInt() + payment.additionalOverdraft.toBigInt();
-  const totalToReserve = standardBill.amount + additional + overdraftBefore;
+  const totalDue = standardBill.amount + additional + overdraftBefore;
+  // A node contract's bill is capped; the rest stays as overdraft (issue 12).
+  const totalToReserve = cap !== null && totalDue > cap ? cap : totalDue;
   return {
     kind: costContract.kind,
     nodeId,

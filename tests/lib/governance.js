@@ -42,6 +42,8 @@ export const ERROR_INDEX = {
     FarmHasNoNodes: 15,
     InvalidProposalDuration: 16,
     ThresholdTooLow: 17,
+    ProposerFarmCannotVote: 18,
+    FarmWeightTooLow: 19,
   },
   validator: {
     BadOrigin: 0,

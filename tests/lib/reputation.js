@@ -127,23 +127,58 @@ export async function rpcErrorOf(promise, what) {
 export const WINDOW = 30;
 /** A score below this raises NodeScoreBelowThreshold (the runtime's LowScoreThreshold). */
 export const LOW_SCORE_THRESHOLD = 900;
+/** Longest gap between two reports that still proves the node online (two 2-hour intervals). */
+export const MAX_REPORT_GAP_SECS = 4 * 60 * 60;
+/** Slack between the growth of the reported uptime and the chain's clock. */
+export const UPTIME_TOLERANCE_SECS = 5 * 60;
+/** Share of a period (after the first report), in permill, that must be proven online. */
+export const AVAILABLE_PERMILL = 750;
 
 /** ⌊part · 1000 ÷ whole⌋, 1000 when nothing was counted. */
 function permill(part, whole) {
   return whole === 0 ? 1000 : Math.floor((part * 1000) / whole);
 }
 
+/** The seconds before `cur.now` that report `cur` proves online after report `prev` (docs/reputation.md). */
+export function provenSecs(prev, cur) {
+  const gap = cur.now - prev.now;
+  if (gap <= 0 || gap > MAX_REPORT_GAP_SECS) return 0;
+  const expected = prev.uptime + gap;
+  if (cur.uptime + UPTIME_TOLERANCE_SECS < expected) return Math.min(cur.uptime, gap);
+  if (cur.uptime > expected + UPTIME_TOLERANCE_SECS) return 0;
+  return gap;
+}
+
 /**
- * A node's reputation as the documentation defines it, replayed from the periods of its uptime
- * reports: `reportPeriods` (in any order, repeats allowed), read in period `current`.
+ * A node's reputation as the documentation defines it, replayed from its uptime reports:
+ * `reports` (`{ now, uptime }` in inclusion order, chain time in seconds), read in period `current`
+ * of `periodSecs`-second periods.
  */
-export function expectedReputation({ nodeId, farmId, reportPeriods, current }) {
-  const reported = new Set(reportPeriods.filter((p) => p <= current));
-  if (reported.size === 0) return null;
-  const first = Math.min(...reported);
-  // Closed periods: first .. current - 1, each counted; available when reported in.
+export function expectedReputation({ nodeId, farmId, reports, current, periodSecs }) {
+  const periodOf = (secs) => Math.floor(secs / periodSecs);
+  const seen = reports.filter((r) => periodOf(r.now) <= current);
+  if (seen.length === 0) return null;
+  const firstSecs = seen[0].now;
+  const first = periodOf(firstSecs);
+  // Proven online seconds per period.
+  const online = new Map();
+  const credit = (from, to) => {
+    for (let p = periodOf(from); p * periodSecs < to; p += 1) {
+      const secs = Math.min(to, (p + 1) * periodSecs) - Math.max(from, p * periodSecs);
+      if (secs > 0) online.set(p, (online.get(p) ?? 0) + secs);
+    }
+  };
+  for (let i = 1; i < seen.length; i += 1) {
+    const proven = provenSecs(seen[i - 1], seen[i]);
+    if (proven > 0) credit(seen[i].now - proven, seen[i].now);
+  }
+  // Closed periods: first .. current - 1, each counted; available when proven online for 75 % of
+  // the part after the first report.
   const closed = [];
-  for (let p = first; p < current; p += 1) closed.push(reported.has(p));
+  for (let p = first; p < current; p += 1) {
+    const observable = (p + 1) * periodSecs - Math.max(p * periodSecs, firstSecs);
+    closed.push((online.get(p) ?? 0) * 1000 >= observable * AVAILABLE_PERMILL);
+  }
   const window = closed.slice(-WINDOW);
   const counted30 = window.length;
   const available30 = window.filter(Boolean).length;
@@ -176,18 +211,18 @@ export function expectedFarmScore(nodes) {
 
 /**
  * The threshold events a node's reports should raise, in order: replays the reports (`reports`,
- * sorted as included, each `{ period }`) and, at each one, scores the node as of that report's
- * period; the first report raises none, a later one raises `NodeScoreBelowThreshold` when the score
- * goes below LOW_SCORE_THRESHOLD and `NodeScoreRecovered` when it is back at or above. Returns one
- * entry per report: `{ score, below, event }` (event null or `{ method, scorePermill }`).
+ * sorted as included, each `{ now, uptime, period }`) and, at each one, scores the node as of that
+ * report's period; the first report raises none, a later one raises `NodeScoreBelowThreshold` when
+ * the score goes below LOW_SCORE_THRESHOLD and `NodeScoreRecovered` when it is back at or above.
+ * Returns one entry per report: `{ score, below, event }` (event null or `{ method, scorePermill }`).
  */
-export function expectedObservations({ nodeId, farmId, reports }) {
+export function expectedObservations({ nodeId, farmId, reports, periodSecs }) {
   const out = [];
   let wasBelow = null;
   for (let i = 0; i < reports.length; i += 1) {
     const { period } = reports[i];
     const rep = expectedReputation({
-      nodeId, farmId, reportPeriods: reports.slice(0, i + 1).map((r) => r.period), current: period,
+      nodeId, farmId, reports: reports.slice(0, i + 1), current: period, periodSecs,
     });
     const below = rep.scorePermill < LOW_SCORE_THRESHOLD;
     let event = null;

@@ -1,7 +1,7 @@
 //! The DAO's storage invariants, checked by the `try_state` hook and after every test.
 
 use crate::{types::*, *};
-use alloc::collections::btree_set::BTreeSet;
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
 use sp_runtime::{traits::Hash, TryRuntimeError};
 
@@ -14,12 +14,25 @@ impl<T: Config> Pallet<T> {
     ///   proposals share an index;
     /// - each proposal's threshold is at least `MOTION_MIN_THRESHOLD`, no farm votes twice and
     ///   no council member vetoes twice, and fewer than `MinVetos` vetos are recorded;
-    /// - `FarmWeight` holds no zero entries.
+    /// - every open proposal has its proposer, and no other proposer is stored;
+    /// - `FarmWeight` holds no zero entries, and each farm's weight is the sum of the weights of
+    ///   its nodes that count (`NodeWeights`).
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         Self::check_proposals()?;
         ensure!(
             FarmWeight::<T>::iter_values().all(|weight| weight > 0),
             "a farm weight of 0 is stored"
+        );
+        let mut farms: BTreeMap<u32, u64> = BTreeMap::new();
+        for node in NodeWeights::<T>::iter_values().filter(NodeWeight::counts) {
+            let total = farms.entry(node.farm_id).or_default();
+            *total = total.saturating_add(node.weight);
+        }
+        farms.retain(|_, weight| *weight > 0);
+        let stored: BTreeMap<u32, u64> = FarmWeight::<T>::iter().collect();
+        ensure!(
+            stored == farms,
+            "a farm weight is not the sum of its nodes that count"
         );
         Ok(())
     }
@@ -33,6 +46,11 @@ impl<T: Config> Pallet<T> {
                 && Proposals::<T>::iter_keys().count() == hashes.len()
                 && Voting::<T>::iter_keys().count() == hashes.len(),
             "a proposal record is not in ProposalList"
+        );
+        ensure!(
+            Proposers::<T>::iter_keys().count() == hashes.len()
+                && hashes.iter().all(|hash| Proposers::<T>::contains_key(hash)),
+            "an open proposal without its proposer, or a proposer without its proposal"
         );
 
         let count = ProposalCount::<T>::get();

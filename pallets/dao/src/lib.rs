@@ -6,16 +6,18 @@
 //! - a council member **proposes** a call ([`propose`]), with a vote threshold of at least
 //!   [`types::MOTION_MIN_THRESHOLD`] and a voting period (`MotionDuration`, or between one and
 //!   thirty days);
-//! - farmers **vote** for or against it with their farms ([`voting`]); a farm's vote weighs
-//!   what its nodes' capacity weighs ([`farm_weight`], kept up to date by pallet-tfgrid's node
-//!   hooks);
+//! - farmers **vote** for or against it with their farms ([`voting`]), except the proposer's; a
+//!   farm's vote weighs what the capacity of its trusted nodes (certified, or with 30 days of
+//!   proven uptime) weighs ([`farm_weight`], kept up to date by pallet-tfgrid's node hooks and
+//!   pallet-reputation's online-time hook), and needs at least `MIN_FARM_VOTE_WEIGHT`;
 //! - council members may **veto** it ([`voting`]); `MinVetos` vetos reject it;
 //! - a council member **closes** it ([`close`]) once the threshold of votes is reached or the
 //!   period is over: it passes when the threshold is reached and the ayes outweigh the nays,
 //!   and its call is then dispatched with the Root origin.
 //!
 //! The pallet asks the council membership (`CouncilMembers`) and the grid registry (`Tfgrid`)
-//! through traits, and implements `tfchain_support::traits::ChangeNode` for pallet-tfgrid.
+//! through traits, and implements `tfchain_support::traits::ChangeNode` for pallet-tfgrid and
+//! `tfchain_support::traits::NodeOnlineTime` for pallet-reputation.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
@@ -121,9 +123,19 @@ pub mod pallet {
     #[pallet::storage]
     pub type ProposalCount<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-    /// Voting weight of each farm: the sum of its nodes' weights (0 for a farm without nodes).
+    /// Voting weight of each farm: the sum of the weights of its nodes that count (certified or
+    /// with a real uptime history, see [`NodeWeights`]); 0 for a farm without such nodes.
     #[pallet::storage]
     pub type FarmWeight<T: Config> = StorageMap<_, Identity, u32, u64, ValueQuery>;
+
+    /// Farm, weight and trust of each node, kept by the node hooks of pallet-tfgrid and the
+    /// online-time hook of pallet-reputation.
+    #[pallet::storage]
+    pub type NodeWeights<T: Config> = StorageMap<_, Twox64Concat, u32, NodeWeight, OptionQuery>;
+
+    /// The council member who made each open proposal (whose farms may not vote on it).
+    #[pallet::storage]
+    pub type Proposers<T: Config> = StorageMap<_, Identity, T::Hash, T::AccountId, OptionQuery>;
 
     /// Events of the DAO pallet.
     #[pallet::event]
@@ -233,12 +245,17 @@ pub mod pallet {
         TimeLimitReached,
         /// The voting period is not over and the threshold of votes is not reached.
         OngoingVoteAndTresholdStillNotMet,
-        /// The farm has no nodes, so its vote would weigh nothing.
+        /// The farm has no node that counts (certified or with a real uptime history), so its
+        /// vote would weigh nothing.
         FarmHasNoNodes,
         /// The requested voting period is under one day or not under thirty days.
         InvalidProposalDuration,
         /// The vote threshold is under `MOTION_MIN_THRESHOLD`.
         ThresholdTooLow,
+        /// The farm belongs to the council member who made the proposal.
+        ProposerFarmCannotVote,
+        /// The farm's voting weight is under `MIN_FARM_VOTE_WEIGHT`.
+        FarmWeightTooLow,
     }
 
     #[pallet::hooks]
@@ -269,8 +286,9 @@ pub mod pallet {
             Self::do_propose(who, threshold, *action, description, link, duration)
         }
 
-        /// Vote for (`approve`) or against a proposal with one of the caller's farms. Free for
-        /// the farm's first vote on the proposal; changing sides is paid.
+        /// Vote for (`approve`) or against a proposal with one of the caller's farms, not on the
+        /// caller's own proposal. Free for the farm's first vote on the proposal; changing sides
+        /// and a refused vote are paid.
         #[pallet::call_index(1)]
         #[pallet::weight((<T as Config>::WeightInfo::vote(), DispatchClass::Operational))]
         pub fn vote(

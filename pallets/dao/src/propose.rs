@@ -3,7 +3,8 @@
 use crate::{
     proposal::{DaoProposal, DaoVotes},
     types::*,
-    Config, Error, Event, Pallet, ProposalCount, ProposalList, ProposalOf, Proposals, Voting,
+    Config, Error, Event, Pallet, ProposalCount, ProposalList, ProposalOf, Proposals, Proposers,
+    Voting,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -86,6 +87,8 @@ impl<T: Config> Pallet<T> {
             },
         );
 
+        Proposers::<T>::insert(proposal_hash, &who);
+
         Self::deposit_event(Event::Proposed {
             account: who,
             proposal_index: index,
@@ -95,9 +98,10 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Forget a decided proposal: its call, description, votes and list entry.
+    /// Forget a decided proposal: its call, description, votes, proposer and list entry.
     pub(crate) fn remove_proposal(proposal_hash: T::Hash) {
         ProposalOf::<T>::remove(proposal_hash);
+        Proposers::<T>::remove(proposal_hash);
         Proposals::<T>::remove(proposal_hash);
         Voting::<T>::remove(proposal_hash);
         ProposalList::<T>::mutate(|hashes| hashes.retain(|hash| *hash != proposal_hash));

@@ -1,13 +1,16 @@
 //! Farm votes and council vetos on an open proposal.
 
 use crate::{
-    proposal::VoteWeight, types::*, Config, Error, Event, FarmWeight, Pallet, Proposals, Voting,
+    proposal::VoteWeight, types::*, Config, Error, Event, FarmWeight, Pallet, Proposals, Proposers,
+    Voting,
 };
 use frame_support::{dispatch::Pays, ensure, pallet_prelude::*};
 
 impl<T: Config> Pallet<T> {
-    /// Record the vote of `farm_id` (owned by `who`) on a proposal, replacing its vote on the
-    /// other side if any. Returns whether the caller pays: not for the farm's first vote.
+    /// Record the vote of `farm_id` (owned by `who`, who did not make the proposal) on a
+    /// proposal, replacing its vote on the other side if any. The farm must weigh at least
+    /// [`MIN_FARM_VOTE_WEIGHT`]. Returns whether the caller pays: not for the farm's first vote
+    /// (a refused vote is paid: the error keeps the default `Pays::Yes`).
     pub(crate) fn do_vote(
         who: T::AccountId,
         farm_id: u32,
@@ -18,6 +21,11 @@ impl<T: Config> Pallet<T> {
         ensure!(
             frame_system::Pallet::<T>::block_number() <= votes.end,
             Error::<T>::TimeLimitReached
+        );
+
+        ensure!(
+            Proposers::<T>::get(proposal_hash).as_ref() != Some(&who),
+            Error::<T>::ProposerFarmCannotVote
         );
 
         let first_vote = !votes.has_voted(farm_id);
@@ -32,6 +40,7 @@ impl<T: Config> Pallet<T> {
         );
         let weight = FarmWeight::<T>::get(farm_id);
         ensure!(weight > 0, Error::<T>::FarmHasNoNodes);
+        ensure!(weight >= MIN_FARM_VOTE_WEIGHT, Error::<T>::FarmWeightTooLow);
         side.try_push(VoteWeight { farm_id, weight })
             .map_err(|_| Error::<T>::StorageOverflow)?;
         if let Some(position) = other_side.iter().position(|vote| vote.farm_id == farm_id) {

@@ -20,10 +20,12 @@ const NEW_FARM: u32 = 2;
 
 /// A perfect record of [`NODE_ID`] in [`OLD_FARM`], last observed in period 100.
 fn seed<T: Config>() {
-    let mut record = NodeRecord::new(OLD_FARM, 0);
+    let period_secs = T::PeriodSecs::get();
+    let mut record = NodeRecord::new(OLD_FARM, 0, 0, 0);
     for period in 1..=100 {
         record.reported = true;
-        record.advance_to(period);
+        record.online_secs = period_secs;
+        record.advance_to(period, period_secs);
     }
     record.score = record.reputation(NODE_ID).score_permill;
     record.below_threshold = record.score < T::LowScoreThreshold::get();

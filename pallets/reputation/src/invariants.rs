@@ -16,6 +16,8 @@ impl<T: Config> Pallet<T> {
     /// - window bitmaps use only the window's bits; available and SLA-missed periods are counted
     ///   ones, and an SLA-missed period is not an available one;
     /// - all-time counters agree the same way, and the first period is not after the current one;
+    /// - the online time of the period in progress fits in a period, and the all-time online time
+    ///   in the time between the first and the last report;
     /// - the stored score is at most 1000‰ and its threshold flag matches it;
     /// - `FarmReputations` holds, per farm, the node count, capacity and weighted score of its
     ///   nodes, and no farm without nodes.
@@ -49,6 +51,21 @@ impl<T: Config> Pallet<T> {
                 "first period in the future"
             );
             ensure!(record.capacity >= 1, "zero capacity");
+            ensure!(
+                record.online_secs <= T::PeriodSecs::get(),
+                "more online time than the period lasts"
+            );
+            ensure!(
+                record.first_report_secs <= record.last_report_secs,
+                "last report before the first"
+            );
+            ensure!(
+                record.total_online_secs
+                    <= record
+                        .last_report_secs
+                        .saturating_sub(record.first_report_secs),
+                "more online time than reported for"
+            );
             ensure!(record.score <= 1000, "score above 1000 permill");
             ensure!(
                 record.below_threshold == (record.score < T::LowScoreThreshold::get()),

@@ -5,7 +5,8 @@
 //! through hooks —
 //!
 //! - [`tfchain_support::traits::NodeUptimeReported`], called by pallet-tfgrid on every accepted
-//!   uptime report ([`observation`]);
+//!   uptime report ([`observation`]); a period is available when consecutive reports prove the
+//!   node online for most of it ([`online`]: gaps, reboots and the reported uptime count);
 //! - [`tfchain_support::traits::ChangeNode`], for power-state changes (a node going to standby)
 //!   and deleted nodes;
 //!
@@ -14,7 +15,8 @@
 //! rolled over lazily on the next observation or query, so every update is O(1). The score
 //! ([`scoring`], `docs/reputation.md`) is integer-only permill; farms aggregate their nodes'
 //! scores weighted by capacity. Queries: the storage maps, and [`queries`] behind the
-//! `ReputationApi` runtime API.
+//! `ReputationApi` runtime API. After each report it tells [`Config::OnlineTime`] (the DAO) the
+//! node's proven online time.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
@@ -30,6 +32,7 @@ mod invariants;
 #[cfg(test)]
 mod mock;
 pub mod observation;
+pub mod online;
 pub mod queries;
 pub mod scoring;
 #[cfg(test)]
@@ -75,6 +78,9 @@ pub mod pallet {
 
         /// Standby, contracts, certification and capacity of nodes.
         type NodeStatus: NodeStatus;
+
+        /// Told each node's proven online time after its uptime reports (the DAO, or `()`).
+        type OnlineTime: tfchain_support::traits::NodeOnlineTime;
 
         /// Length of a period in seconds (one day on mainnet; shorter on dev chains).
         #[pallet::constant]

@@ -33,13 +33,32 @@ impl pallet_timestamp::Config for Test {
     type WeightInfo = ();
 }
 
-/// Length of a period in the mock, in seconds.
-pub const PERIOD: u64 = 100;
+/// Length of a period in the mock, in seconds: a day, as on mainnet.
+pub const PERIOD: u64 = 86_400;
 
 thread_local! {
     static NODE_STATES: RefCell<BTreeMap<u32, NodeState>> = const { RefCell::new(BTreeMap::new()) };
     static FREE_CAPACITY: RefCell<BTreeMap<u32, u64>> = const { RefCell::new(BTreeMap::new()) };
     static FARMS: RefCell<BTreeMap<u32, u32>> = const { RefCell::new(BTreeMap::new()) };
+    static ONLINE_TIMES: RefCell<Vec<(u32, bool, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The `(node_id, certified, online_secs)` told to the `OnlineTime` hook so far.
+pub fn online_times() -> Vec<(u32, bool, u64)> {
+    ONLINE_TIMES.with(|times| times.borrow().clone())
+}
+
+/// Records what the `OnlineTime` hook is told in [`online_times`].
+pub struct RecordingOnlineTime;
+
+impl tfchain_support::traits::NodeOnlineTime for RecordingOnlineTime {
+    fn node_online_time(node_id: u32, certified: bool, online_secs: u64) {
+        ONLINE_TIMES.with(|times| times.borrow_mut().push((node_id, certified, online_secs)));
+    }
+
+    fn node_online_time_weight() -> frame_support::weights::Weight {
+        frame_support::weights::Weight::zero()
+    }
 }
 
 /// Place `node_id` in `farm_id` (farm 1 by default).
@@ -86,6 +105,7 @@ impl pallet_reputation::Config for Test {
     type WeightInfo = ();
     type Time = Timestamp;
     type NodeStatus = MockNodeStatus;
+    type OnlineTime = RecordingOnlineTime;
     type PeriodSecs = ConstU64<PERIOD>;
     type LowScoreThreshold = ConstU32<900>;
 }
@@ -95,6 +115,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
     NODE_STATES.with(|states| states.borrow_mut().clear());
     FREE_CAPACITY.with(|free| free.borrow_mut().clear());
     FARMS.with(|farms| farms.borrow_mut().clear());
+    ONLINE_TIMES.with(|times| times.borrow_mut().clear());
     let storage = frame_system::GenesisConfig::<Test>::default()
         .build_storage()
         .expect("frame_system genesis builds");

@@ -1,21 +1,23 @@
-//! Observations of nodes: uptime reports, power-state changes and deletions, each O(1).
+//! Observations of nodes: uptime reports (with the online time they prove, see [`crate::online`]),
+//! power-state changes and deletions, each O(1).
 
 use crate::{
     pallet::{Config, Event, FarmReputations, NodeReputations, Pallet},
+    scoring::period_index,
     types::{FarmTotals, NodeRecord},
     NodeStatus, WeightInfo,
 };
 use frame_support::traits::{Get, UnixTime};
-use sp_runtime::{SaturatedConversion, Weight};
+use sp_runtime::Weight;
 use tfchain_support::{
-    traits::{ChangeNode, NodeUptimeReported},
+    traits::{ChangeNode, NodeOnlineTime, NodeUptimeReported},
     types::Node,
 };
 
 impl<T: Config> Pallet<T> {
     /// The period that `now_secs` falls in.
     pub fn period_of(now_secs: u64) -> u32 {
-        (now_secs / T::PeriodSecs::get().max(1)).saturated_into()
+        period_index(now_secs, T::PeriodSecs::get())
     }
 
     /// The period in progress.
@@ -23,21 +25,28 @@ impl<T: Config> Pallet<T> {
         Self::period_of(T::Time::now().as_secs())
     }
 
-    /// Roll the node's window over to the period of `now_secs`, record what is seen now (a report
-    /// when `reported`), rescore it, update its farm and raise threshold events.
+    /// Roll the node's window over to the period of `now_secs`, record what is seen now (an
+    /// uptime report of `uptime_secs` when `report` is `Some`), rescore it, update its farm and
+    /// raise threshold events. After a report, the DAO (`Config::OnlineTime`) is told the
+    /// node's proven online time.
     ///
     /// A node without a record gets one on its first report; other observations of it are
     /// ignored.
-    pub(crate) fn observe(node_id: u32, farm_id: u32, now_secs: u64, reported: bool) {
+    pub(crate) fn observe(node_id: u32, farm_id: u32, now_secs: u64, report: Option<u64>) {
+        let period_secs = T::PeriodSecs::get().max(1);
         let period = Self::period_of(now_secs);
         let old = NodeReputations::<T>::get(node_id);
-        let mut record = match old.clone() {
-            Some(mut record) => {
-                record.advance_to(period);
+        let mut record = match (old.clone(), report) {
+            (Some(mut record), Some(uptime_secs)) => {
+                record.record_report(now_secs, uptime_secs, period_secs);
                 record
             }
-            None if reported => NodeRecord::new(farm_id, period),
-            None => return,
+            (Some(mut record), None) => {
+                record.advance_to(period, period_secs);
+                record
+            }
+            (None, Some(uptime_secs)) => NodeRecord::new(farm_id, period, now_secs, uptime_secs),
+            (None, None) => return,
         };
         record.farm_id = farm_id;
         if let Some(state) = T::NodeStatus::node_state(node_id) {
@@ -46,7 +55,6 @@ impl<T: Config> Pallet<T> {
             record.certified = state.certified;
             record.capacity = state.capacity.max(1);
         }
-        record.reported |= reported;
         record.standby_seen |= record.standby;
         record.contracts_seen |= record.has_contracts;
 
@@ -76,6 +84,9 @@ impl<T: Config> Pallet<T> {
             Self::remove_from_farm(old);
         }
         Self::add_to_farm(&record);
+        if report.is_some() {
+            T::OnlineTime::node_online_time(node_id, record.certified, record.total_online_secs);
+        }
         NodeReputations::<T>::insert(node_id, record);
     }
 
@@ -117,12 +128,13 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> NodeUptimeReported for Pallet<T> {
-    fn node_uptime_reported(node_id: u32, farm_id: u32, now_secs: u64, _uptime_secs: u64) {
-        Self::observe(node_id, farm_id, now_secs, true);
+    fn node_uptime_reported(node_id: u32, farm_id: u32, now_secs: u64, uptime_secs: u64) {
+        Self::observe(node_id, farm_id, now_secs, Some(uptime_secs));
     }
 
     fn node_uptime_reported_weight() -> Weight {
         T::WeightInfo::node_uptime_reported()
+            .saturating_add(T::OnlineTime::node_online_time_weight())
     }
 }
 
@@ -141,6 +153,6 @@ impl<T: Config, Location, Interfaces, SerialNumber> ChangeNode<Location, Interfa
     }
 
     fn node_power_state_changed(node: &Node<Location, Interfaces, SerialNumber>) {
-        Self::observe(node.id, node.farm_id, T::Time::now().as_secs(), false);
+        Self::observe(node.id, node.farm_id, T::Time::now().as_secs(), None);
     }
 }

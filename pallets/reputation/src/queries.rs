@@ -6,6 +6,7 @@ use crate::{
     NodeStatus,
 };
 use alloc::vec::Vec;
+use frame_support::traits::Get;
 
 /// Largest page of [`Pallet::ranked_nodes`].
 pub const MAX_PAGE_SIZE: u32 = 100;
@@ -14,7 +15,7 @@ impl<T: Config> Pallet<T> {
     /// The node's reputation now, or `None` when it never reported uptime.
     pub fn node_reputation(node_id: u32) -> Option<NodeReputation> {
         let mut record = NodeReputations::<T>::get(node_id)?;
-        record.advance_to(Self::current_period());
+        record.advance_to(Self::current_period(), T::PeriodSecs::get());
         Some(record.reputation(node_id))
     }
 
@@ -31,7 +32,7 @@ impl<T: Config> Pallet<T> {
             if record.farm_id != farm_id {
                 continue;
             }
-            record.advance_to(period);
+            record.advance_to(period, T::PeriodSecs::get());
             let score = record.reputation(node_id).score_permill;
             farm.nodes = farm.nodes.saturating_add(1);
             farm.capacity = farm.capacity.saturating_add(u128::from(record.capacity));
@@ -57,7 +58,7 @@ impl<T: Config> Pallet<T> {
         let period = Self::current_period();
         let mut ranked: Vec<RankedNode> = NodeReputations::<T>::iter()
             .filter_map(|(node_id, mut record)| {
-                record.advance_to(period);
+                record.advance_to(period, T::PeriodSecs::get());
                 let score_permill = record.reputation(node_id).score_permill;
                 if score_permill < min_score_permill {
                     return None;

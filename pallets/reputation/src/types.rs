@@ -39,6 +39,8 @@ pub struct NodeRecord {
     pub current_period: u32,
     /// The node reported during the period in progress.
     pub reported: bool,
+    /// Seconds of the period in progress proven online by consecutive uptime reports.
+    pub online_secs: u64,
     /// The node was seen on standby during the period in progress.
     pub standby_seen: bool,
     /// The node was seen with active contracts during the period in progress.
@@ -53,7 +55,7 @@ pub struct NodeRecord {
     pub capacity: u64,
     /// Window bitmap: the period counted (the node was meant to be up).
     pub counted: u32,
-    /// Window bitmap: the node was available (it reported).
+    /// Window bitmap: the node was available (proven online for most of the period).
     pub available: u32,
     /// Window bitmap: the node was unavailable while it had active contracts.
     pub sla_missed: u32,
@@ -67,6 +69,14 @@ pub struct NodeRecord {
     pub score: u32,
     /// The score was below the alert threshold at the last observation.
     pub below_threshold: bool,
+    /// Chain time of the node's first uptime report, in seconds.
+    pub first_report_secs: u64,
+    /// Chain time of its last uptime report, in seconds.
+    pub last_report_secs: u64,
+    /// The uptime (seconds since boot) that report claimed.
+    pub last_uptime_secs: u64,
+    /// Seconds proven online since the first report (what the DAO's trust rule reads).
+    pub total_online_secs: u64,
 }
 
 /// The capacity-weighted sum of the last observed scores of a farm's nodes.

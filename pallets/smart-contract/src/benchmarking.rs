@@ -159,6 +159,10 @@ fn service_contract<T: Config>(
             bounded(b"metadata"),
         )
         .expect("metadata set");
+        // Approvals are refused in the block the terms changed in.
+        frame_system::Pallet::<T>::set_block_number(
+            frame_system::Pallet::<T>::block_number() + 1u32.into(),
+        );
     }
     if approved {
         Pallet::<T>::service_contract_approve(RawOrigin::Signed(service.clone()).into(), id)
@@ -225,6 +229,7 @@ mod benchmarks {
     #[benchmark]
     fn add_nru_reports() {
         let (_, node_twin, id) = node_contract::<T>();
+        a_minute_later::<T>();
         let reports = BoundedVec::truncate_from(vec![NruConsumption {
             contract_id: id,
             timestamp: Pallet::<T>::now_secs(),
@@ -317,6 +322,11 @@ mod benchmarks {
     fn bill_contract_for_block() {
         let (_, node_twin, id) = node_contract::<T>();
         a_minute_later::<T>();
+        // Move to the next block of the contract's billing-loop bucket: it is due there.
+        let frequency = BillingFrequency::<T>::get();
+        let now: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
+        let wait = (Pallet::<T>::billing_loop_index(id) + frequency - now % frequency) % frequency;
+        frame_system::Pallet::<T>::set_block_number((now + wait).saturated_into());
         #[extrinsic_call]
         _(RawOrigin::Signed(node_twin), id);
         assert!(crate::ContractPaymentState::<T>::get(id).is_some_and(|state| state.cycles == 1));

@@ -108,42 +108,39 @@ impl<T: Config> Pallet<T> {
         let standard_to_reserve = standard_due.saturating_add(standard_overdraft);
         let additional_to_reserve = additional_due.saturating_add(additional_overdraft);
         let total_to_reserve = standard_to_reserve.saturating_add(additional_to_reserve);
-        let sufficient = total_to_reserve <= twin_usable;
+        // A node contract's bill is capped (`bill_cap_tft`); the rest stays as overdraft for
+        // the next bills, and is forgiven if the contract ends.
+        let billable = match Self::bill_cap_tft(&contract, &policy, seconds_elapsed)? {
+            Some(cap) => total_to_reserve.min(cap as u128),
+            None => total_to_reserve,
+        };
+        let sufficient = billable <= twin_usable;
 
         Self::manage_contract_state(&mut contract, sufficient)?;
 
+        let reservable = if sufficient { billable } else { twin_usable };
+        T::Currency::reserve(&twin.account_id, to_balance::<T>(reservable))?;
+        // Debts are paid extra fee first, then standard cost.
+        let additional_paid = additional_to_reserve.min(reservable);
+        let standard_paid = standard_to_reserve.min(reservable.saturating_sub(additional_paid));
+        payment.additional_reserve = payment
+            .additional_reserve
+            .saturating_add(to_balance::<T>(additional_paid));
+        payment.standard_reserve = payment
+            .standard_reserve
+            .saturating_add(to_balance::<T>(standard_paid));
+        payment.additional_overdraft =
+            to_balance::<T>(additional_to_reserve.saturating_sub(additional_paid));
+        payment.standard_overdraft =
+            to_balance::<T>(standard_to_reserve.saturating_sub(standard_paid));
         if sufficient {
-            T::Currency::reserve(&twin.account_id, to_balance::<T>(total_to_reserve))?;
-            payment.standard_reserve = payment
-                .standard_reserve
-                .saturating_add(to_balance::<T>(standard_to_reserve));
-            payment.additional_reserve = payment
-                .additional_reserve
-                .saturating_add(to_balance::<T>(additional_to_reserve));
-            payment.standard_overdraft = Zero::zero();
-            payment.additional_overdraft = Zero::zero();
             Self::deposit_event(Event::ContractBilled(ContractBill {
                 contract_id: id,
                 timestamp: now,
                 discount_level,
-                amount_billed: total_to_reserve,
+                amount_billed: reservable,
             }));
         } else {
-            let reservable = twin_usable;
-            T::Currency::reserve(&twin.account_id, to_balance::<T>(reservable))?;
-            // Debts are paid extra fee first, then standard cost.
-            let additional_paid = additional_to_reserve.min(reservable);
-            let standard_paid = standard_to_reserve.min(reservable.saturating_sub(additional_paid));
-            payment.additional_reserve = payment
-                .additional_reserve
-                .saturating_add(to_balance::<T>(additional_paid));
-            payment.standard_reserve = payment
-                .standard_reserve
-                .saturating_add(to_balance::<T>(standard_paid));
-            payment.additional_overdraft =
-                to_balance::<T>(additional_to_reserve.saturating_sub(additional_paid));
-            payment.standard_overdraft =
-                to_balance::<T>(standard_to_reserve.saturating_sub(standard_paid));
             Self::deposit_event(Event::ContractPaymentOverdrawn {
                 contract_id: id,
                 timestamp: now,
@@ -155,6 +152,8 @@ impl<T: Config> Pallet<T> {
         Self::remit_funds(&contract, &mut payment, &policy, farmer.as_ref())?;
 
         if contract.is_deleted() {
+            // What the distribution left reserved is released with the contract.
+            crate::ContractPaymentState::<T>::insert(id, &payment);
             return Self::remove_contract(id);
         }
         if matches!(contract.contract_type, ContractData::NodeContract(_)) {
@@ -295,11 +294,23 @@ impl<T: Config> Pallet<T> {
         }
         let standard = payment.standard_reserve;
         let additional = payment.additional_reserve;
+        let payer = pallet_tfgrid::Twins::<T>::get(contract.twin_id).map(|twin| twin.account_id);
+        let reserved_before = payer.as_ref().map(T::Currency::reserved_balance);
         if let Err(error) = Self::distribute(contract, standard, additional, policy, farmer) {
             if !contract.is_deleted() {
                 return Err(error);
             }
             log::error!(target: "runtime::smart-contract", "distribution of contract {} failed: {error:?}", contract.contract_id);
+            // An ended contract keeps nothing reserved: what was not paid out goes back to its
+            // owner.
+            if let (Some(payer), Some(before)) = (payer, reserved_before) {
+                let paid = before.saturating_sub(T::Currency::reserved_balance(&payer));
+                T::Currency::unreserve(&payer, reserved.saturating_sub(paid));
+            }
+            payment.standard_reserve = Zero::zero();
+            payment.additional_reserve = Zero::zero();
+            payment.cycles = 0;
+            return Ok(());
         }
         payment.standard_reserve = Zero::zero();
         payment.additional_reserve = Zero::zero();
@@ -366,5 +377,80 @@ impl<T: Config> Pallet<T> {
         let created = T::Currency::deposit_creating(to, slashed.peek());
         drop(slashed.offset(created));
         Ok(())
+    }
+}
+
+/// Blocks after the start of its billing cycle (the block of its billing-loop bucket) in which
+/// `bill_contract_for_block` may bill a contract: room for the offchain worker's transaction,
+/// sent at the bucket's block, to be included.
+pub const BILLING_WINDOW_BLOCKS: u64 = 10;
+
+/// The billing window under the current `BillingFrequency`: [`BILLING_WINDOW_BLOCKS`], and at
+/// most half a cycle.
+pub fn billing_window<T: Config>() -> u64 {
+    BILLING_WINDOW_BLOCKS.min(BillingFrequency::<T>::get() / 2)
+}
+
+impl<T: Config> Pallet<T> {
+    /// `bill_contract_for_block` sent by `who`: bill contract `id` if it is due, i.e. its
+    /// billing cycle started at most [`billing_window`] blocks ago and it was not billed since.
+    /// Its owner may also bill it while it is in its grace period (to leave it after a top-up),
+    /// once per block. Anything else is `ContractWrongBillingLoopIndex`.
+    pub(crate) fn do_bill_contract_for_block(who: &T::AccountId, id: u64) -> DispatchResult {
+        let contract = Contracts::<T>::get(id).ok_or(Error::<T>::ContractNotExists)?;
+        let now = Self::current_block();
+        let last_billed = ContractLastBilledBlock::<T>::get(id);
+        let due = Self::billing_cycle_start(id, now)
+            .is_some_and(|start| last_billed.is_none_or(|block| block < start));
+        let owner_in_grace = contract.is_in_grace()
+            && last_billed.is_none_or(|block| block < now)
+            && pallet_tfgrid::Twins::<T>::get(contract.twin_id)
+                .is_some_and(|twin| twin.account_id == *who);
+        frame_support::ensure!(
+            due || owner_in_grace,
+            Error::<T>::ContractWrongBillingLoopIndex
+        );
+        Self::bill_contract(id)?;
+        if Contracts::<T>::contains_key(id) {
+            ContractLastBilledBlock::<T>::insert(id, now);
+        }
+        Ok(())
+    }
+
+    /// The block at which the current billing cycle of contract `id` started (the last block
+    /// of its bucket), if that is at most [`billing_window`] blocks before `now`.
+    fn billing_cycle_start(id: u64, now: u64) -> Option<u64> {
+        let frequency = BillingFrequency::<T>::get();
+        let bucket = Self::billing_loop_index(id);
+        let offset = match now.checked_rem(frequency) {
+            Some(index) if index >= bucket => index - bucket,
+            Some(index) => frequency.checked_sub(bucket - index)?,
+            None => 0,
+        };
+        if offset > billing_window::<T>() {
+            return None;
+        }
+        now.checked_sub(offset)
+    }
+
+    /// Give the owner of a contract that is removed the reserves its payment state still holds.
+    pub(crate) fn release_reserves(
+        twin_id: u32,
+        payment: &crate::types::ContractPaymentState<BalanceOf<T>>,
+    ) {
+        let held = payment
+            .standard_reserve
+            .saturating_add(payment.additional_reserve);
+        if held.is_zero() {
+            return;
+        }
+        let Some(twin) = pallet_tfgrid::Twins::<T>::get(twin_id) else {
+            log::error!(target: "runtime::smart-contract", "reserves of a contract of missing twin {twin_id} cannot be released");
+            return;
+        };
+        let missing = T::Currency::unreserve(&twin.account_id, held);
+        if !missing.is_zero() {
+            log::error!(target: "runtime::smart-contract", "twin {twin_id} had {missing:?} less reserved than its contract");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! the public IPs node contracts take from their farm, and the billing loop they are placed in.
 
 use crate::{types::*, *};
-use frame_support::{dispatch::DispatchResult, ensure, BoundedVec};
+use frame_support::{dispatch::DispatchResult, ensure, traits::Get, BoundedVec};
 use pallet_tfgrid::types::FarmInfoOf;
 use tfchain_support::types::PublicIP;
 
@@ -61,6 +61,13 @@ impl<T: Config> Pallet<T> {
             let contract = Contracts::<T>::get(existing).ok_or(Error::<T>::ContractNotExists)?;
             ensure!(contract.is_deleted(), Error::<T>::ContractIsNotUnique);
         }
+        // Past the checks above, a rented node is rented by this twin: it is not limited there.
+        let held = TwinNodeContractCount::<T>::get(twin_id, node_id);
+        ensure!(
+            ActiveRentContractForNode::<T>::contains_key(node_id)
+                || held < T::MaxNodeContractsPerTwinPerNode::get(),
+            Error::<T>::TwinHasTooManyContractsOnNode
+        );
 
         let node_contract = NodeContract {
             node_id,
@@ -86,6 +93,12 @@ impl<T: Config> Pallet<T> {
         ContractIDByNodeIDAndHash::<T>::insert(node_id, deployment_hash, id);
         ActiveNodeContracts::<T>::try_mutate(node_id, |ids| ids.try_push(id))
             .map_err(|_| Error::<T>::NumOverflow)?;
+        TwinNodeContractCount::<T>::insert(
+            twin_id,
+            node_id,
+            held.checked_add(1).ok_or(Error::<T>::NumOverflow)?,
+        );
+        NodeContractLastReport::<T>::insert(id, Self::now_secs());
         Self::deposit_event(Event::ContractCreated(contract));
         Ok(())
     }
@@ -362,16 +375,35 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Cancel a contract of the twin of `who`.
+    /// Cancel a contract of the twin of `who`, or, as the farmer of its node, a node contract
+    /// that its node has not reported on for `NodeContractReportTimeout`.
     pub(crate) fn do_cancel_contract_of(who: &T::AccountId, contract_id: u64) -> DispatchResult {
         let contract = Contracts::<T>::get(contract_id).ok_or(Error::<T>::ContractNotExists)?;
         let twin = pallet_tfgrid::Twins::<T>::get(contract.twin_id)
             .ok_or(Error::<T>::TwinNotExists)?;
         ensure!(
-            twin.account_id == *who,
+            twin.account_id == *who || Self::farmer_may_cancel(who, &contract),
             Error::<T>::TwinNotAuthorizedToCancelContract
         );
         Self::do_cancel_contract(contract, Cause::CanceledByUser)
+    }
+
+    /// Whether `who` is the farmer of the node of node contract `contract` and the node has
+    /// not reported on it (capacity or network usage) for `NodeContractReportTimeout` seconds
+    /// (counted from its creation when it never did).
+    fn farmer_may_cancel(who: &T::AccountId, contract: &Contract<T>) -> bool {
+        let ContractData::NodeContract(node_contract) = &contract.contract_type else {
+            return false;
+        };
+        let farmer_twin = pallet_tfgrid::Nodes::<T>::get(node_contract.node_id)
+            .and_then(|node| pallet_tfgrid::Farms::<T>::get(node.farm_id))
+            .map(|farm| farm.twin_id);
+        let is_farmer = farmer_twin.is_some() && Self::twin_id_of(who).ok() == farmer_twin;
+        let id = contract.contract_id;
+        let last_report = NodeContractLastReport::<T>::get(id)
+            .unwrap_or_else(|| ContractBillingInformationByID::<T>::get(id).last_updated);
+        is_farmer
+            && Self::now_secs().saturating_sub(last_report) >= T::NodeContractReportTimeout::get()
     }
 
     /// End a contract: mark it deleted, bill its last period, distribute its reserves and remove
@@ -393,18 +425,28 @@ impl<T: Config> Pallet<T> {
         let Some(mut contract) = Contracts::<T>::get(id) else {
             return;
         };
-        let billed = Self::update_contract_state(&mut contract, ContractState::Deleted(cause))
-            .and_then(|_| Self::bill_contract(id));
+        // All or nothing: a final bill that fails leaves no partial change behind.
+        let billed = frame_support::storage::with_transaction(|| {
+            let result = Self::update_contract_state(&mut contract, ContractState::Deleted(cause))
+                .and_then(|_| Self::bill_contract(id));
+            if result.is_ok() {
+                frame_support::storage::TransactionOutcome::Commit(result)
+            } else {
+                frame_support::storage::TransactionOutcome::Rollback(result)
+            }
+        });
         if let Err(error) = billed {
             log::error!(target: "runtime::smart-contract", "final bill of contract {id} failed: {error:?}");
+            // Removed unbilled: its reserves go back to its owner.
             if let Err(error) = Self::remove_contract(id) {
                 log::error!(target: "runtime::smart-contract", "removing contract {id} failed: {error:?}");
             }
         }
     }
 
-    /// Remove a deleted contract and everything that refers to it. The node contracts of a
-    /// rented node get their final bill first.
+    /// Remove a deleted contract and everything that refers to it; what its payment state still
+    /// holds in reserve goes back to its owner. The node contracts of a rented node get their
+    /// final bill first.
     pub(crate) fn remove_contract(id: u64) -> DispatchResult {
         let contract = Contracts::<T>::get(id).ok_or(Error::<T>::ContractNotExists)?;
         match &contract.contract_type {
@@ -429,6 +471,14 @@ impl<T: Config> Pallet<T> {
                 }
                 NodeContractResources::<T>::remove(id);
                 ContractBillingInformationByID::<T>::remove(id);
+                NodeContractLastReport::<T>::remove(id);
+                let (twin_id, node_id) = (contract.twin_id, node_contract.node_id);
+                let held = TwinNodeContractCount::<T>::get(twin_id, node_id).saturating_sub(1);
+                if held == 0 {
+                    TwinNodeContractCount::<T>::remove(twin_id, node_id);
+                } else {
+                    TwinNodeContractCount::<T>::insert(twin_id, node_id, held);
+                }
                 Self::deposit_event(Event::NodeContractCanceled {
                     contract_id: id,
                     node_id: node_contract.node_id,
@@ -452,8 +502,11 @@ impl<T: Config> Pallet<T> {
             }
         }
         Contracts::<T>::remove(id);
-        crate::ContractPaymentState::<T>::remove(id);
+        if let Some(payment) = crate::ContractPaymentState::<T>::take(id) {
+            Self::release_reserves(contract.twin_id, &payment);
+        }
         crate::ContractLock::<T>::remove(id);
+        ContractLastBilledBlock::<T>::remove(id);
         Self::remove_contract_from_billing_loop(id)?;
         Ok(())
     }

@@ -104,7 +104,7 @@ impl<T: Config> Pallet<T> {
                 let bill_resources =
                     !crate::ActiveRentContractForNode::<T>::contains_key(node_contract.node_id);
                 let used = NodeContractResources::<T>::get(contract.contract_id).used;
-                Self::resources_cost_units_usd(
+                let cost = Self::resources_cost_units_usd(
                     &used,
                     node_contract.public_ips,
                     secs,
@@ -113,7 +113,14 @@ impl<T: Config> Pallet<T> {
                 )
                 .saturating_add(
                     ContractBillingInformationByID::<T>::get(contract.contract_id).amount_unbilled,
-                )
+                );
+                // The rent pays for a rented node; elsewhere a node contract costs at least the
+                // minimum charge.
+                if bill_resources {
+                    cost.max(Self::minimum_charge_units_usd(secs))
+                } else {
+                    cost
+                }
             }
             ContractData::RentContract(rent_contract) => {
                 let node = pallet_tfgrid::Nodes::<T>::get(rent_contract.node_id)
@@ -127,6 +134,42 @@ impl<T: Config> Pallet<T> {
                 .mul(f(secs))
                 .round(),
         })
+    }
+
+    /// The minimum charge of a node contract over `secs` seconds, in units-USD.
+    pub fn minimum_charge_units_usd(secs: u64) -> u64 {
+        f(T::NodeContractMinimumCharge::get())
+            .div(f(T::BillingReferencePeriod::get()))
+            .mul(f(secs))
+            .round()
+    }
+
+    /// The most one bill of `contract` may reserve for `secs` seconds, in TFT units (`None`:
+    /// no cap). A node contract's bill takes at most `MaxBillMultiplier` times the cost of its
+    /// node's whole capacity, its IPs and the minimum charge, at the billing price and without
+    /// discount: what a node reports cannot take more. Rent and name contracts are not capped
+    /// (nothing in their cost is reported by a node).
+    pub fn bill_cap_tft(
+        contract: &Contract<T>,
+        policy: &PricingPolicyOf<T>,
+        secs: u64,
+    ) -> Result<Option<u64>, Error<T>> {
+        let ContractData::NodeContract(node_contract) = &contract.contract_type else {
+            return Ok(None);
+        };
+        let node = pallet_tfgrid::Nodes::<T>::get(node_contract.node_id)
+            .ok_or(Error::<T>::NodeNotExists)?;
+        let reference = Self::resources_cost_units_usd(
+            &node.resources,
+            node_contract.public_ips,
+            secs,
+            policy,
+            true,
+        )
+        .saturating_add(Self::minimum_charge_units_usd(secs));
+        // A bound, not an amount: saturating only widens the cap.
+        let cap = reference.saturating_mul(T::MaxBillMultiplier::get() as u64);
+        Ok(Some(Self::units_usd_to_tft(cap)?))
     }
 
     /// The TFT price billing uses, in units-USD per TFT: the average clamped between the

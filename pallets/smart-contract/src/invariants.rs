@@ -17,12 +17,49 @@ impl<T: Config> Pallet<T> {
     ///   indexes list nothing else;
     /// - the IPs a node contract holds are marked with its id on its node's farm, and every
     ///   farm IP marked with a contract id is held by that contract;
-    /// - the reserved balance of every twin covers the reserves of its contracts.
+    /// - the reserved balance of every twin is exactly the reserves of its contracts, and the
+    ///   billing records (`ContractLastBilledBlock`, `ServiceContractTermsChangedAt`) refer to
+    ///   live contracts;
+    /// - node contracts have a last-report time and are counted per twin and node.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         Self::check_contracts()?;
         Self::check_indexes()?;
         Self::check_farm_ips()?;
         Self::check_reserves()?;
+        Self::check_node_contract_bookkeeping()?;
+        Ok(())
+    }
+
+    /// Every node contract has a last-report time and counts in `TwinNodeContractCount` of its
+    /// twin and node; neither lists anything else.
+    fn check_node_contract_bookkeeping() -> Result<(), TryRuntimeError> {
+        let mut counts: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+        for (id, contract) in Contracts::<T>::iter() {
+            if let ContractData::NodeContract(node_contract) = &contract.contract_type {
+                ensure!(
+                    NodeContractLastReport::<T>::contains_key(id),
+                    "node contract without a last-report time"
+                );
+                let count = counts
+                    .entry((contract.twin_id, node_contract.node_id))
+                    .or_default();
+                *count = count.saturating_add(1);
+            }
+        }
+        for (id, _) in NodeContractLastReport::<T>::iter() {
+            ensure!(
+                Contracts::<T>::get(id)
+                    .is_some_and(|c| matches!(c.contract_type, ContractData::NodeContract(_))),
+                "last-report time of a missing node contract"
+            );
+        }
+        let stored: BTreeMap<(u32, u32), u32> = TwinNodeContractCount::<T>::iter()
+            .map(|(twin_id, node_id, count)| ((twin_id, node_id), count))
+            .collect();
+        ensure!(
+            stored == counts,
+            "TwinNodeContractCount differs from the node contracts"
+        );
         Ok(())
     }
 
@@ -155,6 +192,9 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
+    /// Nothing else reserves funds on this chain, so every twin's reserved balance is exactly
+    /// the reserves of its live contracts: a reserve left behind by a removed contract shows.
+    /// Billing records refer to live (service) contracts.
     fn check_reserves() -> Result<(), TryRuntimeError> {
         let mut reserves: BTreeMap<u32, u128> = BTreeMap::new();
         for (id, payment) in crate::ContractPaymentState::<T>::iter() {
@@ -168,11 +208,24 @@ impl<T: Config> Pallet<T> {
             let total = reserves.entry(contract.twin_id).or_default();
             *total = total.saturating_add(reserved);
         }
-        for (twin_id, reserved) in reserves {
-            let twin = pallet_tfgrid::Twins::<T>::get(twin_id).ok_or("contract of a missing twin")?;
+        for (twin_id, twin) in pallet_tfgrid::Twins::<T>::iter() {
+            let expected = reserves.remove(&twin_id).unwrap_or(0);
             ensure!(
-                T::Currency::reserved_balance(&twin.account_id).saturated_into::<u128>() >= reserved,
-                "a twin's reserved balance does not cover its contracts' reserves"
+                T::Currency::reserved_balance(&twin.account_id).saturated_into::<u128>() == expected,
+                "a twin's reserved balance differs from its contracts' reserves"
+            );
+        }
+        ensure!(reserves.is_empty(), "contract of a missing twin");
+        for (id, _) in ContractLastBilledBlock::<T>::iter() {
+            ensure!(
+                Contracts::<T>::contains_key(id),
+                "last bill block of a missing contract"
+            );
+        }
+        for (id, _) in ServiceContractTermsChangedAt::<T>::iter() {
+            ensure!(
+                ServiceContracts::<T>::contains_key(id),
+                "terms change of a missing service contract"
             );
         }
         Ok(())

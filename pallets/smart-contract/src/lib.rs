@@ -125,6 +125,32 @@ pub mod pallet {
         /// Maximum number of public IPs of a node contract.
         #[pallet::constant]
         type MaxNodeContractPublicIps: Get<u32>;
+
+        /// Most public traffic, in bytes per second, a node may report for one contract: the
+        /// `nru` of a network report is capped at this rate over the report's window.
+        #[pallet::constant]
+        type MaxNruBytesPerSecond: Get<u64>;
+
+        /// One bill of a node contract reserves at most this multiple of its reference cost
+        /// (its node's whole capacity, its IPs and the minimum charge over the billed time); the
+        /// rest stays as overdraft.
+        #[pallet::constant]
+        type MaxBillMultiplier: Get<u32>;
+
+        /// Least a node contract costs, in units-USD (10^-7 USD) per `BillingReferencePeriod`;
+        /// node contracts on a rented node are exempt (the rent pays for the node).
+        #[pallet::constant]
+        type NodeContractMinimumCharge: Get<u64>;
+
+        /// Seconds without a report from its node after which the node's farmer may cancel a
+        /// node contract.
+        #[pallet::constant]
+        type NodeContractReportTimeout: Get<u64>;
+
+        /// Node contracts one twin may hold on one node (the renter of a node is not limited on
+        /// it).
+        #[pallet::constant]
+        type MaxNodeContractsPerTwinPerNode: Get<u32>;
     }
 
     /// Contracts by id.
@@ -226,6 +252,29 @@ pub mod pallet {
         crate::types::ContractPaymentState<BalanceOf<T>>,
         OptionQuery,
     >;
+
+    /// Time (seconds) of the last report (capacity or network usage) the node of each node
+    /// contract sent about it, or of the contract's creation.
+    #[pallet::storage]
+    pub type NodeContractLastReport<T: Config> =
+        StorageMap<_, Blake2_128Concat, u64, u64, OptionQuery>;
+
+    /// Number of node contracts of each twin (first key) on each node (second key).
+    #[pallet::storage]
+    pub type TwinNodeContractCount<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, u32, Blake2_128Concat, u32, u32, ValueQuery>;
+
+    /// Block of the last `bill_contract_for_block` of each contract: it is billed once per
+    /// billing cycle.
+    #[pallet::storage]
+    pub type ContractLastBilledBlock<T: Config> =
+        StorageMap<_, Blake2_128Concat, u64, u64, OptionQuery>;
+
+    /// Block of the last change of the fees or metadata of each service contract: no approval
+    /// is accepted in that block.
+    #[pallet::storage]
+    pub type ServiceContractTermsChangedAt<T: Config> =
+        StorageMap<_, Blake2_128Concat, u64, u64, OptionQuery>;
 
     /// Events of the pallet, in upstream declaration order.
     #[pallet::event]
@@ -408,7 +457,8 @@ pub mod pallet {
         PricingPolicyNotExists,
         /// A live contract with this deployment hash exists on the node.
         ContractIsNotUnique,
-        /// The contract is not in its billing-loop bucket.
+        /// The contract is not in its billing-loop bucket, or not due: `bill_contract_for_block`
+        /// bills a contract in the first blocks of its billing cycle, once per cycle.
         ContractWrongBillingLoopIndex,
         /// The name is taken.
         NameExists,
@@ -488,6 +538,8 @@ pub mod pallet {
         RewardDistributionError,
         /// The contract has no billing state.
         ContractPaymentStateNotExists,
+        /// The twin holds `MaxNodeContractsPerTwinPerNode` node contracts on the node.
+        TwinHasTooManyContractsOnNode,
     }
 
     /// Genesis: the billing frequency.
@@ -638,8 +690,9 @@ pub mod pallet {
             Self::do_approve_solution_provider(solution_provider_id, approve)
         }
 
-        /// Bill a contract now (validators' offchain workers send it for the contracts due).
-        /// Free of fees for the billing validators.
+        /// Bill a contract that is due: in the first blocks of its billing cycle, once per cycle
+        /// (validators' offchain workers send it); its owner may also bill it while it is in its
+        /// grace period. Free of fees for the billing validators.
         #[pallet::call_index(10)]
         #[pallet::weight(<T as Config>::WeightInfo::bill_contract_for_block())]
         pub fn bill_contract_for_block(
@@ -647,7 +700,7 @@ pub mod pallet {
             contract_id: u64,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
-            Self::bill_contract(contract_id)?;
+            Self::do_bill_contract_for_block(&who, contract_id)?;
             if T::BillingValidators::contains(&who) {
                 Ok(Pays::No.into())
             } else {

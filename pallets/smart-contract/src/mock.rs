@@ -130,6 +130,11 @@ impl pallet_smart_contract::Config for Test {
     type MaxNameContractNameLength = ConstU32<64>;
     type MaxDeploymentDataLength = ConstU32<512>;
     type MaxNodeContractPublicIps = ConstU32<16>;
+    type MaxNruBytesPerSecond = ConstU64<1_250_000_000>;
+    type MaxBillMultiplier = ConstU32<2>;
+    type NodeContractMinimumCharge = ConstU64<2_500>;
+    type NodeContractReportTimeout = ConstU64<86_400>;
+    type MaxNodeContractsPerTwinPerNode = ConstU32<128>;
 }
 
 /// The extrinsic the offchain worker builds in tests (signature not checked).

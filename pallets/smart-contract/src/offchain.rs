@@ -8,6 +8,7 @@ use frame_system::{
     offchain::{SendSignedTransaction, Signer},
     pallet_prelude::BlockNumberFor,
 };
+use frame_support::traits::Get;
 use sp_runtime::SaturatedConversion;
 
 /// Key type of the billing keys: the validators' Aura keys.
@@ -49,8 +50,9 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Whether a bill of `id` could change anything: node contracts without IPs, capacity,
-    /// unbilled usage or debt cost nothing.
+    /// Whether a bill of `id` could change anything: node contracts cost at least the minimum
+    /// charge, except on a rented node, where those without IPs, capacity, unbilled usage or
+    /// debt cost nothing.
     pub fn should_bill_contract(id: u64) -> bool {
         let Some(contract) = Contracts::<T>::get(id) else {
             return false;
@@ -62,7 +64,10 @@ impl<T: Config> Pallet<T> {
             payment.standard_overdraft.saturated_into::<u128>() > 0
                 || payment.additional_overdraft.saturated_into::<u128>() > 0
         });
-        node_contract.public_ips > 0
+        let minimum_charged = T::NodeContractMinimumCharge::get() > 0
+            && !ActiveRentContractForNode::<T>::contains_key(node_contract.node_id);
+        minimum_charged
+            || node_contract.public_ips > 0
             || !NodeContractResources::<T>::get(id).used.is_empty()
             || ContractBillingInformationByID::<T>::get(id).amount_unbilled > 0
             || owes

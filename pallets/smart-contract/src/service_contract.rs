@@ -57,7 +57,19 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Set the metadata; with fees already set the contract is ready for approval.
+    /// New terms (fees or metadata) void both approvals: each party approves the terms as they
+    /// are now, and not in the block they changed in (see [`Self::do_service_contract_approve`]).
+    fn terms_changed(contract: &mut ServiceContract) {
+        contract.accepted_by_service = false;
+        contract.accepted_by_consumer = false;
+        ServiceContractTermsChangedAt::<T>::insert(
+            contract.service_contract_id,
+            Self::current_block(),
+        );
+    }
+
+    /// Set the metadata (not once both parties approved); with fees already set the contract
+    /// is ready for approval. Both approvals are voided.
     pub(crate) fn do_service_contract_set_metadata(
         who: &T::AccountId,
         id: u64,
@@ -73,13 +85,14 @@ impl<T: Config> Pallet<T> {
         if contract.base_fee != 0 {
             contract.state = ServiceContractState::AgreementReady;
         }
+        Self::terms_changed(&mut contract);
         ServiceContracts::<T>::insert(id, &contract);
         Self::deposit_event(Event::ServiceContractMetadataSet(contract));
         Ok(())
     }
 
-    /// Set the fees (service only); with metadata already set the contract is ready for
-    /// approval.
+    /// Set the fees (service only, not once both parties approved); with metadata already set
+    /// the contract is ready for approval. Both approvals are voided.
     pub(crate) fn do_service_contract_set_fees(
         who: &T::AccountId,
         id: u64,
@@ -100,12 +113,16 @@ impl<T: Config> Pallet<T> {
         if !contract.metadata.is_empty() {
             contract.state = ServiceContractState::AgreementReady;
         }
+        Self::terms_changed(&mut contract);
         ServiceContracts::<T>::insert(id, &contract);
         Self::deposit_event(Event::ServiceContractFeesSet(contract));
         Ok(())
     }
 
-    /// Approve as the service or the consumer; with both approvals billing starts now.
+    /// Approve as the service or the consumer; with both approvals billing starts now. The
+    /// call cannot name the terms it approves, so it is refused in the block the terms changed
+    /// in: a change put in front of an approval in the same block voids it instead of
+    /// inheriting it.
     pub(crate) fn do_service_contract_approve(who: &T::AccountId, id: u64) -> DispatchResult {
         let twin_id = Self::twin_id_of(who)?;
         let mut contract =
@@ -114,16 +131,24 @@ impl<T: Config> Pallet<T> {
             contract.state == ServiceContractState::AgreementReady,
             Error::<T>::ServiceContractApprovalNotAllowed
         );
+        ensure!(
+            twin_id == contract.service_twin_id || twin_id == contract.consumer_twin_id,
+            Error::<T>::TwinNotAuthorized
+        );
+        ensure!(
+            ServiceContractTermsChangedAt::<T>::get(id) != Some(Self::current_block()),
+            Error::<T>::ServiceContractApprovalNotAllowed
+        );
         if twin_id == contract.service_twin_id {
             contract.accepted_by_service = true;
-        } else if twin_id == contract.consumer_twin_id {
-            contract.accepted_by_consumer = true;
         } else {
-            return Err(Error::<T>::TwinNotAuthorized.into());
+            contract.accepted_by_consumer = true;
         }
         if contract.accepted_by_service && contract.accepted_by_consumer {
             contract.state = ServiceContractState::ApprovedByBoth;
             contract.last_bill = Self::now_secs();
+            // The terms are final now.
+            ServiceContractTermsChangedAt::<T>::remove(id);
         }
         ServiceContracts::<T>::insert(id, &contract);
         Self::deposit_event(Event::ServiceContractApproved(contract));
@@ -148,6 +173,7 @@ impl<T: Config> Pallet<T> {
     ) -> DispatchResult {
         Self::service_contract_of_party(who, id)?;
         ServiceContracts::<T>::remove(id);
+        ServiceContractTermsChangedAt::<T>::remove(id);
         Self::deposit_event(Event::ServiceContractCanceled {
             service_contract_id: id,
             cause,
@@ -188,10 +214,14 @@ impl<T: Config> Pallet<T> {
         );
         let metadata = BoundedVec::try_from(metadata.into_inner())
             .map_err(|_| Error::<T>::ServiceContractBillMetadataTooLong)?;
-        let units = f(contract.base_fee.saturating_mul(UNITS_PER_MUSD))
+        let in_units = |musd: u64| {
+            musd.checked_mul(UNITS_PER_MUSD)
+                .ok_or(Error::<T>::NumOverflow)
+        };
+        let units = f(in_units(contract.base_fee)?)
             .mul(f(window))
             .div(f(reference))
-            .add(f(variable_amount.saturating_mul(UNITS_PER_MUSD)))
+            .add(f(in_units(variable_amount)?))
             .round();
         let amount: u128 = if units == 0 {
             0

@@ -92,40 +92,43 @@ impl Resources {
     /// `(mru - 1) * GiB * 1000 / 4` and `sru * 1000 / 50`. Two consensus quirks are kept on
     /// purpose: the memory term multiplies a byte count by GiB again, and when no term is strictly
     /// the smallest (a tie) the result is 0.
+    ///
+    /// The terms are computed in `u128` and the result saturates at `u64::MAX`: nothing is
+    /// truncated.
     pub fn get_cu(&self) -> u64 {
-        let cu = self.calc_cu();
-        let calculated_cu = 2u128.saturating_mul(cu as u128 / GIGABYTE / ONE_THOUSAND);
-        calculated_cu as u64
+        let calculated_cu = 2u128.saturating_mul(self.calc_cu() / GIGABYTE / ONE_THOUSAND);
+        saturate_to_u64(calculated_cu)
     }
 
-    fn calc_cu(&self) -> u64 {
-        let cru_min = (self.cru as u128)
+    /// The strictly smallest of the three scaled CU terms, or 0 on a tie (see [`Self::get_cu`]).
+    fn calc_cu(&self) -> u128 {
+        let cru_min = u128::from(self.cru)
             .saturating_mul(2)
             .saturating_mul(GIGABYTE)
             .saturating_mul(ONE_THOUSAND);
-        let mru_min = (self.mru.saturating_sub(1) as u128)
+        let mru_min = u128::from(self.mru.saturating_sub(1))
             .saturating_mul(GIGABYTE)
             .saturating_mul(ONE_THOUSAND)
             / 4;
-        let sru_min = (self.sru as u128).saturating_mul(ONE_THOUSAND) / 50;
+        let sru_min = u128::from(self.sru).saturating_mul(ONE_THOUSAND) / 50;
 
         if cru_min < mru_min && cru_min < sru_min {
-            cru_min as u64
+            cru_min
         } else if mru_min < cru_min && mru_min < sru_min {
-            mru_min as u64
+            mru_min
         } else if sru_min < cru_min && sru_min < mru_min {
-            sru_min as u64
+            sru_min
         } else {
             0
         }
     }
 
     /// Storage units of the node: `(hru * 1000 / 1200 + sru * 1000 / 250) / GiB / 1000`, with
-    /// integer division at every step.
+    /// integer division at every step (in `u128`, saturating at `u64::MAX`).
     pub fn get_su(&self) -> u64 {
-        let hru = (self.hru as u128).saturating_mul(ONE_THOUSAND) / 1200;
-        let sru = (self.sru as u128).saturating_mul(ONE_THOUSAND) / 250;
-        (hru.saturating_add(sru) / GIGABYTE / ONE_THOUSAND) as u64
+        let hru = u128::from(self.hru).saturating_mul(ONE_THOUSAND) / 1200;
+        let sru = u128::from(self.sru).saturating_mul(ONE_THOUSAND) / 250;
+        saturate_to_u64(hru.saturating_add(sru) / GIGABYTE / ONE_THOUSAND)
     }
 
     /// The weight of a node: `2 * cu + su`.
@@ -149,6 +152,11 @@ impl Resources {
     pub fn is_empty(&self) -> bool {
         self.cru == 0 && self.sru == 0 && self.hru == 0 && self.mru == 0
     }
+}
+
+/// `value`, or `u64::MAX` when it does not fit.
+fn saturate_to_u64(value: u128) -> u64 {
+    u64::try_from(value).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
@@ -253,6 +261,29 @@ mod tests {
         let _ = r.get_cu();
         assert!(r.get_su() > 0);
         let _ = r.get_node_weight();
+    }
+
+    #[test]
+    fn attack_a_capacity_whose_smallest_cu_term_exceeds_u64_wraps_to_almost_nothing() {
+        // The SSD term (sru * 1000 / 50) is the smallest and just above u64::MAX; the CPU and
+        // memory terms are larger still. Truncating it to u64 left 4, i.e. 0 CU.
+        let sru = u64::MAX / 20 + 1;
+        let r = Resources {
+            hru: 0,
+            sru,
+            cru: u64::MAX,
+            mru: u64::MAX,
+        };
+        let ssd_term = u128::from(sru) * 1000 / 50;
+        assert!(ssd_term > u128::from(u64::MAX));
+        assert_eq!(u128::from(r.get_cu()), 2 * (ssd_term / GIGABYTE / 1000));
+        // More SSD never gives fewer CU.
+        let smaller = Resources {
+            sru: u64::MAX / 20,
+            ..r
+        };
+        assert!(r.get_cu() >= smaller.get_cu());
+        assert!(r.get_node_weight() >= smaller.get_node_weight());
     }
 
     #[test]

@@ -120,6 +120,26 @@ impl NodeUptimeReported for () {
     }
 }
 
+/// The verified online time of nodes, told by the reputation pallet after each uptime report it
+/// scores, for pallets that only trust nodes with a real history (the DAO's voting weights).
+pub trait NodeOnlineTime {
+    /// Node `node_id`, `certified` or not as the registry says now, has been seen online for
+    /// `online_secs` seconds in total since its first report, as far as consistent uptime reports
+    /// show (self-attested: see `docs/reputation.md`).
+    fn node_online_time(node_id: u32, certified: bool, online_secs: u64);
+    /// Upper bound of the weight [`Self::node_online_time`] consumes; the reporting call adds it
+    /// to its own weight.
+    fn node_online_time_weight() -> sp_runtime::Weight;
+}
+
+/// Nobody listens.
+impl NodeOnlineTime for () {
+    fn node_online_time(_node_id: u32, _certified: bool, _online_secs: u64) {}
+    fn node_online_time_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,14 @@
 //! Benchmarks of every call of pallet-tft-price (frame-benchmarking v2).
 //!
-//! `set_prices` runs on a full price history (the worst case of the average) and is called by
-//! the first current validator, so the runtime's benchmark genesis needs one (the development
-//! preset has Alice).
+//! `set_prices` runs on a full price history (the worst case of the median) and is called by
+//! the first current validator in its turn, so the runtime's benchmark genesis needs one (the
+//! development preset has Alice).
 
-use crate::{ringbuffer::PriceHistory, types::HISTORY_LENGTH, *};
+use crate::{
+    ringbuffer::PriceHistory,
+    types::{HISTORY_LENGTH, SUBMISSION_INTERVAL},
+    *,
+};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, ValidatorSet};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -19,16 +23,24 @@ mod benchmarks {
 
     #[benchmark]
     fn set_prices() -> Result<(), BenchmarkError> {
-        let validator = T::Validators::validators()
-            .into_iter()
-            .next()
+        let validators = T::Validators::validators();
+        let validator = validators
+            .first()
+            .cloned()
             .ok_or(BenchmarkError::Stop("set_prices needs a current validator"))?;
-        for _ in 0..HISTORY_LENGTH {
-            PriceHistory::<T>::push(500);
+        for price in 0..u32::from(HISTORY_LENGTH) {
+            PriceHistory::<T>::push(500u32.saturating_add(price % 7));
         }
         MinTftPrice::<T>::put(10);
         MaxTftPrice::<T>::put(20);
-        let block_number: BlockNumberFor<T> = 100u32.into();
+        LastBlockSet::<T>::kill();
+        // Ten rounds of turns after genesis: the first validator's turn again.
+        let rounds = u32::try_from(validators.len()).unwrap_or(u32::MAX);
+        let block_number: BlockNumberFor<T> = SUBMISSION_INTERVAL
+            .saturating_mul(rounds)
+            .saturating_mul(10)
+            .into();
+        frame_system::Pallet::<T>::set_block_number(block_number);
 
         #[extrinsic_call]
         _(RawOrigin::Signed(validator), 2_000, block_number);

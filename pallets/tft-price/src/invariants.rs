@@ -4,7 +4,8 @@ use crate::{
     price::bounds_are_consistent,
     ringbuffer::{next_slot, PriceHistory},
     types::HISTORY_LENGTH,
-    AverageTftPrice, BufferRange, Config, MaxTftPrice, MinTftPrice, Pallet, TftPriceHistory,
+    AverageTftPrice, BufferRange, Config, LastBlockSet, MaxTftPrice, MinTftPrice, Pallet,
+    TftPriceHistory,
 };
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
@@ -15,7 +16,8 @@ impl<T: Config> Pallet<T> {
     /// - the ring buffer's slots are below [`HISTORY_LENGTH`]; before it is full the history
     ///   holds exactly slots `0..end` and `start` is 0, once full it holds every slot and
     ///   `start` is the slot after `end`;
-    /// - the stored average is the average of the history (when there is one);
+    /// - the stored average is the median of the history (when there is one);
+    /// - the last report is for a block no later than the current one;
     /// - the minimum price is below the maximum price, unless both are unset.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let (start, end) = BufferRange::<T>::get();
@@ -50,12 +52,16 @@ impl<T: Config> Pallet<T> {
                 ensure!(slot < end, "price stored at or after the ring buffer's end");
             }
         }
-        if let Some(average) = PriceHistory::<T>::average() {
+        if let Some(median) = PriceHistory::<T>::median() {
             ensure!(
-                AverageTftPrice::<T>::get() == average,
-                "average price differs from the history's average"
+                AverageTftPrice::<T>::get() == median,
+                "average price differs from the history's median"
             );
         }
+        ensure!(
+            LastBlockSet::<T>::get() <= frame_system::Pallet::<T>::block_number(),
+            "last report for a block after the current one"
+        );
         ensure!(
             bounds_are_consistent(MinTftPrice::<T>::get(), MaxTftPrice::<T>::get()),
             "minimum price not below maximum price"

@@ -3,13 +3,14 @@
 //! The TFT/USD price oracle of TFChain, mounted in the runtime as `TFTPriceModule` (index 28),
 //! with the storage names, layouts, calls, events and errors of TFChain 2.9:
 //!
-//! - the **offchain worker** ([`offchain`]) of the validator expected to author the next block
-//!   fetches the price TFT trades at on the Stellar DEX ([`horizon`]) at most every
-//!   [`SUBMISSION_INTERVAL`](types::SUBMISSION_INTERVAL) blocks and reports it with
-//!   `set_prices`, a transaction signed with its `aura` key ([`crypto`]);
+//! - the **offchain worker** ([`offchain`]) of the validator whose turn it is
+//!   ([`price::reporter_for`]) fetches the price TFT trades at on the Stellar DEX ([`horizon`])
+//!   at most every [`SUBMISSION_INTERVAL`](types::SUBMISSION_INTERVAL) blocks and reports it
+//!   with `set_prices`, a transaction signed with its `aura` key ([`crypto`]); the chain
+//!   accepts a report only from that validator, for a recent block, once per interval;
 //! - each reported price ([`price`]) becomes the current price and enters a ring buffer of the
-//!   last [`HISTORY_LENGTH`](types::HISTORY_LENGTH) prices ([`ringbuffer`]) whose rounded mean
-//!   is the average price;
+//!   last [`HISTORY_LENGTH`](types::HISTORY_LENGTH) prices ([`ringbuffer`]) whose median is
+//!   the average price;
 //! - the council bounds the price used for billing with `set_min_tft_price` and
 //!   `set_max_tft_price`; the bounds do not change the stored average, they only raise events
 //!   when the average leaves them.
@@ -49,7 +50,7 @@ pub mod pallet {
     use crate::{price::bounds_are_consistent, types::*, weights::WeightInfo};
     use frame_support::{
         pallet_prelude::*,
-        traits::{EnsureOrigin, FindAuthor, ValidatorSet},
+        traits::{EnsureOrigin, ValidatorSet},
     };
     use frame_system::{
         offchain::{AppCrypto, CreateSignedTransaction},
@@ -77,13 +78,9 @@ pub mod pallet {
         /// Weights of the calls of this pallet.
         type WeightInfo: WeightInfo;
 
-        /// The current validators, the only accounts that may report prices (tfchain:
-        /// `Session`).
+        /// The current validators, the only accounts that may report prices, each in its turn
+        /// (tfchain: `Session`).
         type Validators: ValidatorSet<Self::AccountId, ValidatorId = Self::AccountId>;
-
-        /// Finds the author of the current block in its digest (tfchain: the Aura author's
-        /// session validator, as for `pallet_authorship`).
-        type FindAuthor: FindAuthor<Self::AccountId>;
     }
 
     /// The last reported TFT price, in mUSD.
@@ -94,7 +91,7 @@ pub mod pallet {
     #[pallet::storage]
     pub type LastBlockSet<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
-    /// The rounded mean of the price history, in mUSD.
+    /// The average price: the median of the price history, in mUSD.
     #[pallet::storage]
     pub type AverageTftPrice<T: Config> = StorageValue<_, u32, ValueQuery>;
 
@@ -131,9 +128,10 @@ pub mod pallet {
         AveragePriceIsBelowMinPrice(u32, u32),
     }
 
-    /// Errors of the TFT price pallet, in upstream order. Only `AccountUnauthorizedToSetPrice`,
-    /// `MaxPriceBelowMinPriceError` and `MinPriceAboveMaxPriceError` are returned by calls; the
-    /// others are the offchain worker's reasons not to report a price (only logged).
+    /// Errors of the TFT price pallet, in upstream order, then the appended ones. Calls return
+    /// `AccountUnauthorizedToSetPrice`, `MaxPriceBelowMinPriceError`,
+    /// `MinPriceAboveMaxPriceError`, `WrongAuthority` and the appended errors; the others are
+    /// the offchain worker's reasons not to report a price (only logged).
     #[pallet::error]
     pub enum Error<T> {
         /// The price could not be fetched or parsed.
@@ -150,8 +148,15 @@ pub mod pallet {
         MinPriceAboveMaxPriceError,
         /// No key in the keystore belongs to a validator.
         IsNotAnAuthority,
-        /// Another validator reports the price for this block.
+        /// Another validator reports the price for this block (also refused by `set_prices`).
         WrongAuthority,
+        /// `set_prices` names a block that is neither the current block nor one of the last
+        /// [`MAX_REPORT_AGE`](crate::types::MAX_REPORT_AGE) blocks.
+        ReportNotForRecentBlock,
+        /// `set_prices` comes less than
+        /// [`SUBMISSION_INTERVAL`](crate::types::SUBMISSION_INTERVAL) blocks after the last
+        /// accepted report.
+        ReportIntervalNotElapsed,
     }
 
     /// Initial prices and price bounds.
@@ -201,8 +206,9 @@ pub mod pallet {
 
     #[pallet::call]
     impl<T: Config> Pallet<T> {
-        /// Report the TFT price (mUSD) for `block_number`. Only validators may call it, through
-        /// their offchain workers; free.
+        /// Report the TFT price (mUSD) for `block_number`: the validator whose turn it is, for
+        /// a recent block, once per interval (see [`Pallet::do_set_prices`]), through its
+        /// offchain worker. Free when accepted; a refused report pays its fee.
         #[pallet::call_index(0)]
         #[pallet::weight(<T as Config>::WeightInfo::set_prices())]
         pub fn set_prices(

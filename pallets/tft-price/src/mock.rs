@@ -1,6 +1,6 @@
 //! Test runtime: frame_system and this pallet, with `AccountId32` accounts signing with
-//! `MultiSignature` (as tfchain), Root as the restricted origin, Alice as the only validator
-//! and a settable block author.
+//! `MultiSignature` (as tfchain), Root as the restricted origin and Alice as the only validator
+//! (the validator set is settable).
 //!
 //! Signed transactions of the offchain worker are `UncheckedExtrinsic`s without extensions whose
 //! signature covers `(call, nonce)`; [`offchain_test_ext`] adds the offchain, transaction-pool
@@ -9,10 +9,7 @@
 use crate as pallet_tft_price;
 use codec::Encode;
 use core::cell::RefCell;
-use frame_support::{
-    derive_impl,
-    traits::{FindAuthor, ValidatorSet},
-};
+use frame_support::{derive_impl, traits::ValidatorSet};
 use frame_system::{
     offchain::{AppCrypto, CreateSignedTransaction, CreateTransactionBase, SigningTypes},
     EnsureRoot,
@@ -27,7 +24,7 @@ use sp_core::{
 use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use sp_runtime::{
     generic::UncheckedExtrinsic, traits::ConvertInto, traits::IdentityLookup, AccountId32,
-    BuildStorage, ConsensusEngineId, MultiSignature, MultiSigner,
+    BuildStorage, MultiSignature, MultiSigner,
 };
 use std::sync::Arc;
 
@@ -85,17 +82,11 @@ pub fn signed_payload(call: &RuntimeCall, nonce: u32) -> Vec<u8> {
 
 thread_local! {
     static VALIDATORS: RefCell<Vec<AccountId32>> = RefCell::new(vec![alice()]);
-    static AUTHOR: RefCell<Option<AccountId32>> = const { RefCell::new(None) };
 }
 
 /// Make `validators` the current validator set.
 pub fn set_validators(validators: Vec<AccountId32>) {
     VALIDATORS.with(|v| *v.borrow_mut() = validators);
-}
-
-/// Make `author` the author of the current block.
-pub fn set_author(author: Option<AccountId32>) {
-    AUTHOR.with(|a| *a.borrow_mut() = author);
 }
 
 /// The validator set of the tests ([`set_validators`]).
@@ -114,25 +105,12 @@ impl ValidatorSet<AccountId32> for MockValidators {
     }
 }
 
-/// The block author of the tests ([`set_author`]), whatever the digest says.
-pub struct MockAuthor;
-
-impl FindAuthor<AccountId32> for MockAuthor {
-    fn find_author<'a, I>(_digests: I) -> Option<AccountId32>
-    where
-        I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-    {
-        AUTHOR.with(|a| a.borrow().clone())
-    }
-}
-
 impl pallet_tft_price::Config for Test {
     type RuntimeEvent = RuntimeEvent;
     type AuthorityId = pallet_tft_price::AuthId;
     type RestrictedOrigin = EnsureRoot<AccountId32>;
     type WeightInfo = ();
     type Validators = MockValidators;
-    type FindAuthor = MockAuthor;
 }
 
 /// The dev seed of Alice.
@@ -179,8 +157,7 @@ pub fn genesis_config() -> pallet_tft_price::GenesisConfig<Test> {
     }
 }
 
-/// Externalities built from `genesis`, at block 1, with Alice as the only validator and no
-/// known block author.
+/// Externalities built from `genesis`, at block 1, with Alice as the only validator.
 pub fn test_ext_with(genesis: pallet_tft_price::GenesisConfig<Test>) -> sp_io::TestExternalities {
     let mut storage = frame_system::GenesisConfig::<Test>::default()
         .build_storage()
@@ -189,7 +166,6 @@ pub fn test_ext_with(genesis: pallet_tft_price::GenesisConfig<Test>) -> sp_io::T
         .assimilate_storage(&mut storage)
         .expect("tft-price genesis builds");
     set_validators(vec![alice()]);
-    set_author(None);
     let mut ext = sp_io::TestExternalities::new(storage);
     ext.execute_with(|| System::set_block_number(1));
     ext

@@ -4,27 +4,25 @@
 //! 1. at least [`SUBMISSION_INTERVAL`] blocks passed since the last report (`LastBlockSet`);
 //! 2. its keystore holds the `aura` key of a current validator (else `NoLocalAcctForSigning` or
 //!    `IsNotAnAuthority`);
-//! 3. that validator follows the author of block `n` in the validator list, wrapping around
-//!    (else `WrongAuthority`), so that one validator reports at a time; when the author is
-//!    unknown every validator reports;
+//! 3. it is that validator's turn to report for block `n` ([`reporter_for`]: turns of
+//!    [`SUBMISSION_INTERVAL`] blocks go round the validator list), else `WrongAuthority`, so
+//!    that one validator reports at a time and all take part;
 //! 4. the price source answers within [`FETCH_DEADLINE_MS`] with a valid quote (else
 //!    `ErrFetchingPrice`).
 //!
 //! It then submits `set_prices(price, n)` signed with that key (`OffchainSignedTxError` if the
-//! pool refuses it). The reasons not to report are only logged.
+//! pool refuses it). The reasons not to report are only logged. The chain checks the same
+//! rules when the report is dispatched ([`Pallet::do_set_prices`]).
 
-use crate::{horizon, types::*, Call, Config, Error, LastBlockSet, Pallet};
+use crate::{horizon, price::reporter_for, types::*, Call, Config, Error, Pallet};
 use alloc::vec::Vec;
-use frame_support::traits::{FindAuthor, ValidatorSet};
+use frame_support::traits::ValidatorSet;
 use frame_system::{
     offchain::{Account, SendSignedTransaction, Signer},
     pallet_prelude::BlockNumberFor,
 };
 use sp_core::offchain::Duration;
-use sp_runtime::{
-    offchain::http,
-    traits::{CheckedSub, Convert},
-};
+use sp_runtime::{offchain::http, traits::Convert};
 
 /// Converts an account to its validator id.
 type ValidatorIdOf<T> = <<T as Config>::Validators as ValidatorSet<
@@ -51,17 +49,15 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Whether [`SUBMISSION_INTERVAL`] blocks passed since the block of the last report (a last
-    /// report for a later block does not hold reports back).
+    /// report for a later block does not hold reports back), as the chain checks.
     pub fn report_is_due(block_number: BlockNumberFor<T>) -> bool {
-        block_number
-            .checked_sub(&LastBlockSet::<T>::get())
-            .is_none_or(|elapsed| elapsed >= SUBMISSION_INTERVAL.into())
+        Self::interval_elapsed(block_number, block_number)
     }
 
     /// Pick the reporting validator, fetch the price and submit `set_prices(price,
     /// block_number)`; returns the reported price.
     pub fn offchain_report_price(block_number: BlockNumberFor<T>) -> Result<u32, Error<T>> {
-        let reporter = Self::local_reporter()?;
+        let reporter = Self::local_reporter(block_number)?;
         let price = Self::fetch_price()?;
         let signer =
             Signer::<T, T::AuthorityId>::any_account().with_filter(alloc::vec![reporter.public]);
@@ -75,36 +71,30 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// The local validator account that reports this time: the first keystore key of a current
-    /// validator, if that validator follows the block's author in the validator list.
-    pub fn local_reporter() -> Result<Account<T>, Error<T>> {
+    /// The local validator account that reports for `block_number`: the keystore key of the
+    /// validator whose turn it is ([`reporter_for`]).
+    pub fn local_reporter(block_number: BlockNumberFor<T>) -> Result<Account<T>, Error<T>> {
         let accounts: Vec<Account<T>> = Signer::<T, T::AuthorityId>::keystore_accounts().collect();
         if accounts.is_empty() {
             return Err(Error::<T>::NoLocalAcctForSigning);
         }
         let validators = T::Validators::validators();
-        let (reporter, validator_id) = accounts
-            .into_iter()
-            .find_map(|account| {
-                let id = ValidatorIdOf::<T>::convert(account.id.clone())?;
-                validators.contains(&id).then_some((account, id))
-            })
-            .ok_or(Error::<T>::IsNotAnAuthority)?;
-        if let Some(author) = Self::block_author() {
-            let author_position = validators.iter().position(|v| *v == author).unwrap_or(0);
-            let next = validators.get((author_position + 1) % validators.len());
-            if next != Some(&validator_id) {
-                return Err(Error::<T>::WrongAuthority);
+        let in_turn = reporter_for(&validators, block_number);
+        let mut holds_a_validator_key = false;
+        for account in accounts {
+            let Some(id) = ValidatorIdOf::<T>::convert(account.id.clone()) else {
+                continue;
+            };
+            if in_turn == Some(&id) {
+                return Ok(account);
             }
+            holds_a_validator_key |= validators.contains(&id);
         }
-        Ok(reporter)
-    }
-
-    /// The author of the current block, from its pre-runtime digests.
-    fn block_author() -> Option<T::AccountId> {
-        let digest = frame_system::Pallet::<T>::digest();
-        let pre_runtime = digest.logs.iter().filter_map(|item| item.as_pre_runtime());
-        T::FindAuthor::find_author(pre_runtime)
+        Err(if holds_a_validator_key {
+            Error::<T>::WrongAuthority
+        } else {
+            Error::<T>::IsNotAnAuthority
+        })
     }
 
     /// Fetch the TFT price (mUSD) from [`horizon::PRICE_URL`] within [`FETCH_DEADLINE_MS`].

@@ -4,10 +4,11 @@
 //! A price is written to slot `end`, then `end` moves to the next slot, wrapping to 0 after the
 //! last one; when `end` catches up with `start`, `start` moves one slot too. Slots are never
 //! removed, so the history fills slots `0..end` until it holds [`HISTORY_LENGTH`] prices and
-//! from then on every slot holds one of the last [`HISTORY_LENGTH`] prices. The average covers
-//! every stored slot.
+//! from then on every slot holds one of the last [`HISTORY_LENGTH`] prices. The average price
+//! is the median of every stored slot.
 
 use crate::{types::*, BufferRange, Config, TftPriceHistory};
+use alloc::vec::Vec;
 use core::marker::PhantomData;
 
 /// The ring buffer of reported prices.
@@ -41,15 +42,21 @@ impl<T: Config> PriceHistory<T> {
         }
     }
 
-    /// The mean of the stored prices, rounded half away from zero; `None` when empty.
+    /// The median of the stored prices; for an even number of prices, the mean of the two
+    /// middle ones rounded half up ([`rounded_midpoint`]). `None` when empty.
     ///
-    /// The prices are summed in a `u32` that saturates, as upstream.
-    pub fn average() -> Option<u32> {
-        let count = Self::len();
-        let sum = (0..count)
-            .map(TftPriceHistory::<T>::get)
-            .fold(0u32, u32::saturating_add);
-        rounded_mean(sum, count)
+    /// A validator that reports a wild price moves the median at most to a neighbouring honest
+    /// price, where it would move a mean by its share of the history times its error.
+    pub fn median() -> Option<u32> {
+        let mut prices: Vec<u32> = (0..Self::len()).map(TftPriceHistory::<T>::get).collect();
+        prices.sort_unstable();
+        let middle = prices.len() / 2;
+        let upper = *prices.get(middle)?;
+        if prices.len() % 2 == 1 {
+            return Some(upper);
+        }
+        let lower = *prices.get(middle.checked_sub(1)?)?;
+        Some(rounded_midpoint(lower, upper))
     }
 }
 
@@ -63,13 +70,9 @@ pub fn next_slot(slot: BufferIndex) -> BufferIndex {
     }
 }
 
-/// `sum / count` rounded to the nearest integer, halves away from zero (upstream rounds the
-/// `U32F32` quotient, which gives the same result); `None` when `count` is 0.
-pub fn rounded_mean(sum: u32, count: BufferIndex) -> Option<u32> {
-    if count == 0 {
-        return None;
-    }
-    let (sum, count) = (u64::from(sum), u64::from(count));
-    let mean = (2 * sum + count) / (2 * count);
-    Some(u32::try_from(mean).unwrap_or(u32::MAX))
+/// `(a + b) / 2` rounded half up (499.5 → 500, as upstream's rounding of its mean), without
+/// overflow.
+pub fn rounded_midpoint(a: u32, b: u32) -> u32 {
+    let midpoint = (u64::from(a) + u64::from(b)).div_ceil(2);
+    u32::try_from(midpoint).unwrap_or(u32::MAX)
 }

@@ -4,7 +4,7 @@ use crate::{AverageTftPrice, Config, MaxTftPrice, MinTftPrice, Pallet};
 
 /// Read access to the TFT price, for billing. Prices are in mUSD (1/1000 USD) per TFT.
 pub trait TftPriceProvider {
-    /// The rounded mean of the last reported prices (the genesis price before the first
+    /// The median of the last reported prices (the genesis price before the first
     /// report; 0 when neither exists).
     fn average_tft_price() -> u32;
 

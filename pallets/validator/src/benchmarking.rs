@@ -8,7 +8,10 @@ use crate::{
     *,
 };
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+    traits::{EnsureOrigin, Get},
+    BoundedVec,
+};
 use frame_system::RawOrigin;
 use sp_runtime::traits::StaticLookup;
 
@@ -40,13 +43,9 @@ fn approved<T: Config>(candidate: &T::AccountId, node: T::AccountId) {
     Pallet::<T>::do_approve_validator(candidate).expect("the candidate can be approved");
 }
 
-/// A council member other than the candidates.
-fn council_member<T: Config>() -> T::AccountId {
-    let member: T::AccountId = account("member", 0, SEED);
-    if !T::CouncilMembership::is_member(&member) {
-        T::CouncilMembership::add_member(&member).expect("the council has room");
-    }
-    member
+/// The origin of a council decision.
+fn council_decision<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+    T::CouncilOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 fn assert_last_event<T: Config>(event: Event<T>) {
@@ -120,8 +119,8 @@ mod benchmarks {
     }
 
     #[benchmark]
-    fn approve_validator() {
-        let member = council_member::<T>();
+    fn approve_validator() -> Result<(), BenchmarkError> {
+        let origin = council_decision::<T>()?;
         let candidate: T::AccountId = account("candidate", 0, SEED);
         ValidatorRequests::<T>::insert(
             &candidate,
@@ -130,30 +129,32 @@ mod benchmarks {
 
         #[extrinsic_call]
         _(
-            RawOrigin::Signed(member),
+            origin as T::RuntimeOrigin,
             T::Lookup::unlookup(candidate.clone()),
         );
 
         assert!(T::CouncilMembership::is_member(&candidate));
         let approved = ValidatorRequests::<T>::get(&candidate).expect("request stored");
         assert_last_event::<T>(Event::ValidatorRequestApproved(approved));
+        Ok(())
     }
 
     #[benchmark]
-    fn remove_validator() {
-        let member = council_member::<T>();
+    fn remove_validator() -> Result<(), BenchmarkError> {
+        let origin = council_decision::<T>()?;
         let candidate: T::AccountId = account("candidate", 0, SEED);
         approved::<T>(&candidate, account("node", 0, SEED));
         Pallet::<T>::do_activate_validator_node(&candidate).expect("the validator activates");
 
         #[extrinsic_call]
         _(
-            RawOrigin::Signed(member),
+            origin as T::RuntimeOrigin,
             T::Lookup::unlookup(candidate.clone()),
         );
 
         assert!(!ValidatorRequests::<T>::contains_key(&candidate));
         assert!(!T::CouncilMembership::is_member(&candidate));
+        Ok(())
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

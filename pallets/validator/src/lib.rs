@@ -5,11 +5,12 @@
 //!
 //! - a candidate files a **validator request** ([`request`]) naming the node account that will
 //!   author blocks and a stash account, and may **bond** a stash to it ([`bond`]);
-//! - the **council approves** the request, which gives the candidate a council seat;
+//! - the **council approves** the request by a decision ([`Config::CouncilOrigin`], a motion),
+//!   which gives the candidate a council seat;
 //! - the candidate **activates** its node ([`activation`]): the node account joins the
 //!   consensus validator set ([`Config::ConsensusValidators`]) and authors blocks from a later
 //!   session on, once its session keys are set; it may later **change its node account**;
-//! - the candidate or the council **removes** the request: the node account leaves the
+//! - the candidate or a council decision **removes** the request: the node account leaves the
 //!   validator set and the candidate its council seat.
 //!
 //! Every call checks its origin and delegates to one function of the module of its domain. The
@@ -66,14 +67,14 @@ pub mod pallet {
         #[allow(deprecated)]
         type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 
-        /// Origin of a council decision (Root or 3/5 of the council on tfchain). It may approve
-        /// and remove requests, as a single council member may.
+        /// Origin of a council decision (Root or 3/5 of the council on tfchain), the only origin
+        /// that may approve requests or remove another account's request.
         type CouncilOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
         /// The consensus validator set that activated node accounts join.
         type ConsensusValidators: ConsensusValidators<Self::AccountId>;
 
-        /// The council: its members approve requests, and approved candidates get a seat.
+        /// The council: approved candidates get a seat on it.
         type CouncilMembership: CouncilMembership<Self::AccountId>;
 
         /// Weights of the calls of this pallet.
@@ -115,9 +116,9 @@ pub mod pallet {
     /// so that the indices of the others do not move.
     #[pallet::error]
     pub enum Error<T> {
-        /// The caller may not remove this request.
+        /// The caller may not approve or remove this request: it takes a council decision.
         BadOrigin,
-        /// The caller does not sit on the council.
+        /// The caller does not sit on the council (and only the council decides).
         NotCouncilMember,
         /// The stash account is already bonded.
         AlreadyBonded,
@@ -206,26 +207,22 @@ pub mod pallet {
         }
 
         /// Approve a validator request and give its author a council seat. The origin is a
-        /// council member or a council decision (`CouncilOrigin`).
+        /// council decision (`CouncilOrigin`); a single council member may not approve.
         #[pallet::call_index(4)]
         #[pallet::weight(<T as Config>::WeightInfo::approve_validator())]
         pub fn approve_validator(
             origin: OriginFor<T>,
             validator_account: AccountIdLookupOf<T>,
         ) -> DispatchResult {
-            if let Some(who) = Self::signer_unless_council(origin)? {
-                ensure!(
-                    T::CouncilMembership::is_member(&who),
-                    Error::<T>::NotCouncilMember
-                );
-            }
+            Self::ensure_council_decision(origin)?;
             let validator = T::Lookup::lookup(validator_account)?;
             Self::do_approve_validator(&validator)
         }
 
         /// Remove a validator request: an active validator leaves the validator set and the
-        /// author of the request its council seat. The origin is the author of the request, a
-        /// council member or a council decision (`CouncilOrigin`).
+        /// author of the request its council seat. The origin is the author of the request or a
+        /// council decision (`CouncilOrigin`); a single council member may not remove another's
+        /// request.
         #[pallet::call_index(5)]
         #[pallet::weight(<T as Config>::WeightInfo::remove_validator())]
         pub fn remove_validator(
@@ -235,10 +232,7 @@ pub mod pallet {
             let signer = Self::signer_unless_council(origin)?;
             let validator = T::Lookup::lookup(validator_account)?;
             if let Some(who) = signer {
-                ensure!(
-                    who == validator || T::CouncilMembership::is_member(&who),
-                    Error::<T>::BadOrigin
-                );
+                ensure!(who == validator, Error::<T>::BadOrigin);
             }
             Self::do_remove_validator(&validator)
         }
@@ -247,7 +241,7 @@ pub mod pallet {
 
 impl<T: Config> Pallet<T> {
     /// `None` for a council decision (`CouncilOrigin`), else the signer of a signed origin.
-    /// Any other origin is refused with `BadOrigin`.
+    /// Any other origin is refused with `DispatchError::BadOrigin`.
     fn signer_unless_council(
         origin: frame_system::pallet_prelude::OriginFor<T>,
     ) -> Result<Option<T::AccountId>, sp_runtime::DispatchError> {
@@ -255,6 +249,19 @@ impl<T: Config> Pallet<T> {
         match T::CouncilOrigin::try_origin(origin) {
             Ok(_) => Ok(None),
             Err(origin) => Ok(Some(frame_system::ensure_signed(origin)?)),
+        }
+    }
+
+    /// Accept only a council decision (`CouncilOrigin`). A signed council member acting alone is
+    /// refused with `BadOrigin`, any other signer with `NotCouncilMember` (as upstream refused
+    /// non-members), an unsigned origin with `DispatchError::BadOrigin`.
+    fn ensure_council_decision(
+        origin: frame_system::pallet_prelude::OriginFor<T>,
+    ) -> sp_runtime::DispatchResult {
+        match Self::signer_unless_council(origin)? {
+            None => Ok(()),
+            Some(who) if T::CouncilMembership::is_member(&who) => Err(Error::<T>::BadOrigin.into()),
+            Some(_) => Err(Error::<T>::NotCouncilMember.into()),
         }
     }
 }

@@ -157,7 +157,7 @@ fn the_heavier_side_wins_not_the_larger_one() {
         let mut big = resources();
         big.cru = 64;
         big.sru = 4096 * GIB;
-        create_node(nay_farm, big);
+        trusted_node(nay_farm, big);
         for (owner, farm_id) in &voters[..MIN_THRESHOLD as usize - 1] {
             vote(owner, *farm_id, hash, true);
         }
@@ -265,7 +265,7 @@ fn a_node_moved_to_another_farm_after_a_vote_counts_once() {
         let mut small = resources();
         small.hru = 0;
         small.sru = 256 * GIB;
-        create_node(small_farm, small);
+        trusted_node(small_farm, small);
         assert_eq!(crate::FarmWeight::<Test>::get(small_farm), 21);
         for (owner, farm_id) in &voters[2..] {
             vote(owner, *farm_id, hash, false);

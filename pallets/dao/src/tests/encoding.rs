@@ -119,6 +119,9 @@ fn events_and_errors_keep_their_upstream_indices() {
         );
         assert_eq!(Error::<Test>::InvalidProposalDuration.encode(), vec![16]);
         assert_eq!(Error::<Test>::ThresholdTooLow.encode(), vec![17]);
+        // Appended by tfchain (issue 12).
+        assert_eq!(Error::<Test>::ProposerFarmCannotVote.encode(), vec![18]);
+        assert_eq!(Error::<Test>::FarmWeightTooLow.encode(), vec![19]);
     });
 }
 
@@ -138,7 +141,10 @@ fn storage_items_have_the_upstream_names_and_only_the_call_is_unbounded() {
                 "ProposalOf",
                 "Voting",
                 "ProposalCount",
-                "FarmWeight"
+                "FarmWeight",
+                // Added by tfchain (issue 12), after the upstream items.
+                "NodeWeights",
+                "Proposers"
             ]
         );
         for item in &info {

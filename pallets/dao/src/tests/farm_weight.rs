@@ -1,10 +1,11 @@
-//! Farm voting weights, kept up to date by pallet-tfgrid's node hooks.
+//! Farm voting weights: only nodes that are certified or proven online count, kept up to date by
+//! pallet-tfgrid's node hooks and pallet-reputation's online-time hook.
 
 use super::*;
-use crate::FarmWeight;
+use crate::{FarmWeight, NodeWeights};
 use tfchain_support::{
     resources::Resources,
-    traits::ChangeNode,
+    traits::{ChangeNode, NodeOnlineTime},
     types::{Node, NodeCertification, Power},
 };
 
@@ -44,7 +45,7 @@ fn a_node_weighs_twice_its_compute_units_plus_its_storage_units() {
 fn a_farm_weighs_the_sum_of_its_nodes() {
     run(|| {
         let (_, farm_id) = farm_with_node(1);
-        create_node(farm_id, resources());
+        trusted_node(farm_id, resources());
         assert_eq!(FarmWeight::<Test>::get(farm_id), 2 * NODE_WEIGHT);
     });
 }
@@ -64,7 +65,7 @@ fn a_farm_without_nodes_weighs_nothing() {
 fn deleting_a_node_takes_its_weight_off_its_farm() {
     run(|| {
         let (owner, farm_id) = farm_with_node(1);
-        let (second, _) = create_node(farm_id, resources());
+        let second = trusted_node(farm_id, resources());
         assert_ok!(TfgridModule::delete_node_farm(
             RuntimeOrigin::signed(owner),
             second
@@ -75,6 +76,7 @@ fn deleting_a_node_takes_its_weight_off_its_farm() {
             1
         ));
         assert!(!FarmWeight::<Test>::contains_key(farm_id));
+        assert!(!NodeWeights::<Test>::contains_key(1));
     });
 }
 
@@ -135,14 +137,105 @@ fn power_state_changes_leave_the_weight_alone() {
 }
 
 #[test]
-fn removing_more_weight_than_a_farm_has_stops_at_zero() {
+fn a_fresh_node_with_self_reported_capacity_does_not_count() {
     run(|| {
-        FarmWeight::<Test>::insert(7, 10);
+        let (_, farm_id) = throwaway_farm(1);
+        assert!(!FarmWeight::<Test>::contains_key(farm_id));
+        assert_eq!(
+            NodeWeights::<Test>::get(1),
+            Some(NodeWeight {
+                farm_id,
+                weight: NODE_WEIGHT,
+                certified: false,
+                online_proven: false
+            })
+        );
+    });
+}
+
+#[test]
+fn a_node_counts_once_proven_online_for_thirty_days() {
+    run(|| {
+        let (_, farm_id) = throwaway_farm(1);
+        <Dao as NodeOnlineTime>::node_online_time(1, false, MIN_TRUSTED_ONLINE_SECS - 1);
+        assert!(!FarmWeight::<Test>::contains_key(farm_id));
+        <Dao as NodeOnlineTime>::node_online_time(1, false, MIN_TRUSTED_ONLINE_SECS);
+        assert_eq!(FarmWeight::<Test>::get(farm_id), NODE_WEIGHT);
+        // The history stays with the node when it is updated or moved.
+        let (_, other_farm) = throwaway_farm(2);
+        assert_ok!(TfgridModule::update_node(
+            RuntimeOrigin::signed(account("//Node1")),
+            1,
+            other_farm,
+            resources(),
+            location(),
+            interfaces(),
+            true,
+            true,
+            None,
+        ));
+        assert!(!FarmWeight::<Test>::contains_key(farm_id));
+        assert_eq!(FarmWeight::<Test>::get(other_farm), NODE_WEIGHT);
+    });
+}
+
+#[test]
+fn a_certified_node_counts_and_stops_counting_when_decertified() {
+    run(|| {
+        let (_, farm_id) = throwaway_farm(1);
+        assert_ok!(TfgridModule::set_node_certification(
+            RuntimeOrigin::root(),
+            1,
+            NodeCertification::Certified
+        ));
+        // pallet-tfgrid does not announce certifications: the DAO learns them from the node's
+        // next update or uptime report.
+        <Dao as NodeOnlineTime>::node_online_time(1, true, 0);
+        assert_eq!(FarmWeight::<Test>::get(farm_id), NODE_WEIGHT);
+        <Dao as NodeOnlineTime>::node_online_time(1, false, 0);
+        assert!(!FarmWeight::<Test>::contains_key(farm_id));
+        assert_ok!(TfgridModule::set_node_certification(
+            RuntimeOrigin::root(),
+            1,
+            NodeCertification::Certified
+        ));
+        assert_ok!(TfgridModule::update_node(
+            RuntimeOrigin::signed(account("//Node1")),
+            1,
+            farm_id,
+            resources(),
+            location(),
+            interfaces(),
+            true,
+            true,
+            None,
+        ));
+        assert_eq!(FarmWeight::<Test>::get(farm_id), NODE_WEIGHT);
+    });
+}
+
+#[test]
+fn the_online_time_of_a_node_the_dao_never_saw_changes_nothing() {
+    run(|| {
+        <Dao as NodeOnlineTime>::node_online_time(7, true, MIN_TRUSTED_ONLINE_SECS);
+        assert!(!NodeWeights::<Test>::contains_key(7));
+        assert_eq!(FarmWeight::<Test>::iter().count(), 0);
         <Dao as ChangeNode<(), (), ()>>::node_deleted(&node_record(7, resources()));
-        assert!(!FarmWeight::<Test>::contains_key(7));
-        let old = node_record(8, resources());
-        let new = node_record(8, Resources::empty());
-        <Dao as ChangeNode<(), (), ()>>::node_changed(Some(&old), &new);
+        assert_eq!(FarmWeight::<Test>::iter().count(), 0);
+    });
+}
+
+#[test]
+fn a_node_of_no_capacity_leaves_no_zero_weight() {
+    run(|| {
+        let node = node_record(8, Resources::empty());
+        <Dao as ChangeNode<(), (), ()>>::node_changed(None, &node);
+        <Dao as NodeOnlineTime>::node_online_time(1, false, MIN_TRUSTED_ONLINE_SECS);
+        assert!(!FarmWeight::<Test>::contains_key(8));
+        let bigger = node_record(8, resources());
+        <Dao as ChangeNode<(), (), ()>>::node_changed(Some(&node), &bigger);
+        assert_eq!(FarmWeight::<Test>::get(8), NODE_WEIGHT);
+        <Dao as ChangeNode<(), (), ()>>::node_changed(Some(&bigger), &node);
         assert!(!FarmWeight::<Test>::contains_key(8));
     });
 }

@@ -1,6 +1,7 @@
 //! Unit tests of pallet-dao, split by call and concern. Every test runs through [`run`], which
 //! checks the DAO's invariants ([`Dao::do_try_state`]) after the test body.
 
+mod attacks;
 mod close;
 mod encoding;
 mod farm_weight;
@@ -68,14 +69,30 @@ pub fn propose(threshold: u32, call: RuntimeCall) -> sp_core::H256 {
     hash
 }
 
-/// Farmer `n` with a twin and a farm holding one reference node (weight 42); returns the
-/// farmer and the farm id.
+/// Farmer `n` with a twin and a farm holding one trusted reference node (weight 42); returns
+/// the farmer and the farm id.
 pub fn farm_with_node(n: u32) -> (AccountId32, u32) {
-    let owner = farmer(n);
-    create_twin(&owner);
-    let farm_id = create_farm(&owner, format!("farm_{n}").as_bytes());
-    create_node(farm_id, resources());
+    let (owner, farm_id) = throwaway_farm(n);
+    trust(pallet_tfgrid::NodeID::<Test>::get());
     (owner, farm_id)
+}
+
+/// Register a node of `resources` in `farm_id` and give it a proven uptime history; returns
+/// its id.
+pub fn trusted_node(farm_id: u32, resources: tfchain_support::resources::Resources) -> u32 {
+    let (node_id, _) = create_node(farm_id, resources);
+    trust(node_id);
+    node_id
+}
+
+/// The reputation pallet tells the DAO that uncertified node `node_id` was proven online for
+/// `MIN_TRUSTED_ONLINE_SECS`.
+pub fn trust(node_id: u32) {
+    <Dao as tfchain_support::traits::NodeOnlineTime>::node_online_time(
+        node_id,
+        false,
+        MIN_TRUSTED_ONLINE_SECS,
+    );
 }
 
 /// `count` farms with one reference node each, owned by farmers 1..=count.
@@ -103,3 +120,13 @@ pub const NODE_WEIGHT: u64 = 42;
 
 /// The DAO's smallest allowed threshold, for readability.
 pub const MIN_THRESHOLD: u32 = MOTION_MIN_THRESHOLD;
+
+/// Farmer `n` with a twin and a farm holding one freshly registered reference node: capacity
+/// reported by the node itself, not certified, no uptime history.
+pub fn throwaway_farm(n: u32) -> (AccountId32, u32) {
+    let owner = farmer(n);
+    create_twin(&owner);
+    let farm_id = create_farm(&owner, format!("farm_{n}").as_bytes());
+    create_node(farm_id, resources());
+    (owner, farm_id)
+}

@@ -179,3 +179,45 @@ fn a_new_voter_is_refused_once_a_proposal_holds_the_maximum_of_votes() {
         );
     });
 }
+
+#[test]
+fn a_farm_under_the_minimum_weight_cannot_vote_and_one_at_it_can() {
+    run(|| {
+        let hash = propose(MIN_THRESHOLD, remark(b"a"));
+        let tiny = |sru_gib: u64| tfchain_support::resources::Resources {
+            hru: 0,
+            sru: sru_gib * GIB,
+            cru: 1,
+            mru: 2 * GIB,
+        };
+        assert_eq!(tiny(250).get_node_weight(), MIN_FARM_VOTE_WEIGHT - 1);
+        assert_eq!(tiny(500).get_node_weight(), MIN_FARM_VOTE_WEIGHT);
+
+        let small = farmer(1);
+        create_twin(&small);
+        let small_farm = create_farm(&small, b"small_farm");
+        trusted_node(small_farm, tiny(250));
+        assert_noop!(
+            Dao::vote(RuntimeOrigin::signed(small), small_farm, hash, true),
+            Error::<Test>::FarmWeightTooLow
+        );
+
+        let enough = farmer(2);
+        create_twin(&enough);
+        let enough_farm = create_farm(&enough, b"enough_farm");
+        trusted_node(enough_farm, tiny(500));
+        vote(&enough, enough_farm, hash, true);
+    });
+}
+
+#[test]
+fn a_refused_vote_is_paid() {
+    run(|| {
+        let hash = propose(MIN_THRESHOLD, remark(b"a"));
+        let (owner, farm_id) = farm_with_node(1);
+        vote(&owner, farm_id, hash, true);
+        let refused = Dao::vote(RuntimeOrigin::signed(owner), farm_id, hash, true).unwrap_err();
+        assert_eq!(refused.error, Error::<Test>::DuplicateVote.into());
+        assert_eq!(refused.post_info.pays_fee, Pays::Yes);
+    });
+}

@@ -1,6 +1,7 @@
 //! Unit tests of pallet-reputation, split by concern. Every test runs through [`run`], which
 //! checks the pallet's invariants ([`Reputation::do_try_state`]) after the test body.
 
+mod attacks;
 mod events;
 mod farms;
 mod queries;
@@ -43,10 +44,25 @@ pub fn add_node(node_id: u32, farm_id: u32, capacity: u64) {
     );
 }
 
-/// Node `node_id` reports its uptime during `period`.
+/// Seconds between two uptime reports of a node that is up (as ZOS sends them).
+pub const REPORT_EVERY: u64 = 2 * 60 * 60;
+
+/// Node `node_id` is up during `period`: it reports its uptime every [`REPORT_EVERY`] seconds
+/// from [`secs`]`(period)` on, 12 reports, its uptime growing with the clock (booted at time 0).
 pub fn report(node_id: u32, period: u32) {
-    go_to(period);
-    Reputation::node_uptime_reported(node_id, farm_of(node_id), secs(period), 1);
+    for k in 0..PERIOD / REPORT_EVERY {
+        report_at(
+            node_id,
+            secs(period) + k * REPORT_EVERY,
+            secs(period) + k * REPORT_EVERY,
+        );
+    }
+}
+
+/// Node `node_id` sends one uptime report of `uptime` at chain time `now` (the clock moves there).
+pub fn report_at(node_id: u32, now: u64, uptime: u64) {
+    Timestamp::set_timestamp(now * 1000);
+    Reputation::node_uptime_reported(node_id, farm_of(node_id), now, uptime);
 }
 
 /// Node `node_id` reports in every period of `periods`.

@@ -79,17 +79,21 @@ fn node_contract_is_billed_every_cycle() {
 }
 
 #[test]
-fn a_second_bill_in_the_same_block_bills_nothing() {
+fn a_second_bill_in_the_same_cycle_is_refused() {
     run(|| {
         let id = deploy_with_resources();
         bill_at_block(11);
+        let after_first = payment(id);
         clear_events();
-        assert_ok!(SmartContractModule::bill_contract_for_block(
-            signed(&validator()),
-            id
-        ));
+        for block in [11, 12] {
+            go_to_block(block);
+            assert_noop!(
+                SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+                Error::<Test>::ContractWrongBillingLoopIndex
+            );
+        }
         assert!(contract_events().is_empty());
-        assert_eq!(reserved(&charlie()), NODE_CONTRACT_CYCLE);
+        assert_eq!(payment(id), after_first);
         assert_eq!(payment(id).cycles, 1);
     });
 }
@@ -201,6 +205,7 @@ fn bill_contract_for_block_errors_and_fees() {
         go_to_block(21);
         let by_user = SmartContractModule::bill_contract_for_block(signed(&dave()), id).unwrap();
         assert_eq!(by_user.pays_fee, frame_support::dispatch::Pays::Yes);
+        go_to_block(31);
         let state = payment(id);
         crate::ContractPaymentState::<Test>::remove(id);
         assert_noop!(
@@ -228,5 +233,127 @@ fn a_zero_price_is_an_error() {
             SmartContractModule::bill_contract_for_block(signed(&validator()), id),
             Error::<Test>::TFTPriceValueError
         );
+    });
+}
+
+#[test]
+fn attack_anyone_pushes_a_victim_into_grace_outside_its_billing_block() {
+    run(|| {
+        prepare_grid();
+        let id = create_name_contract(b"gateway");
+        // Charlie moves his funds for a moment, between two billing windows of his contract
+        // (blocks 11 to 16 and from 21).
+        go_to_block(17);
+        let parked = free(&charlie()) - ED;
+        assert_ok!(Balances::transfer_allow_death(signed(&charlie()), ferdie(), parked));
+        // Dave bills it right then, to put it in its grace period.
+        assert_noop!(
+            SmartContractModule::bill_contract_for_block(signed(&dave()), id),
+            Error::<Test>::ContractWrongBillingLoopIndex
+        );
+        assert_ok!(Balances::transfer_allow_death(signed(&ferdie()), charlie(), parked));
+        bill_at_block(21);
+        assert_eq!(Contracts::<Test>::get(id).unwrap().state, ContractState::Created);
+        assert!(!contract_events()
+            .iter()
+            .any(|event| matches!(event, ContractEvent::ContractGracePeriodStarted { .. })));
+    });
+}
+
+#[test]
+fn a_contract_is_billed_only_in_the_first_blocks_of_its_cycle() {
+    run(|| {
+        prepare_grid();
+        let id = create_name_contract(b"gateway");
+        let window = crate::billing::billing_window::<Test>();
+        assert_eq!(window, BILLING_FREQUENCY / 2);
+        // Bucket 1: blocks 11 ..= 16 of the second cycle are in the window, 17 is not.
+        go_to_block(11 + window + 1);
+        assert_noop!(
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            Error::<Test>::ContractWrongBillingLoopIndex
+        );
+        go_to_block(11 + window);
+        assert_ok!(SmartContractModule::bill_contract_for_block(signed(&validator()), id));
+        assert_eq!(payment(id).last_updated_seconds, time_of(11 + window));
+        // The next cycle starts at block 21.
+        go_to_block(20);
+        assert_noop!(
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            Error::<Test>::ContractWrongBillingLoopIndex
+        );
+        go_to_block(21);
+        assert_ok!(SmartContractModule::bill_contract_for_block(signed(&validator()), id));
+    });
+}
+
+#[test]
+fn attack_bill_an_overdrawn_contract_twice_in_its_cycle() {
+    run(|| {
+        prepare_grid();
+        let id = create_name_contract(b"gateway");
+        assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), charlie(), ED + 1));
+        bill_at_block(11);
+        assert!(Contracts::<Test>::get(id).unwrap().is_in_grace());
+        let after_first = payment(id);
+        assert_eq!(after_first.cycles, 1);
+        // Once in the same block, once in the next block of the window: both refused.
+        for block in [11, 12] {
+            go_to_block(block);
+            assert_noop!(
+                SmartContractModule::bill_contract_for_block(signed(&dave()), id),
+                Error::<Test>::ContractWrongBillingLoopIndex
+            );
+        }
+        assert_eq!(payment(id), after_first);
+        bill_at_block(21);
+        assert_eq!(payment(id).cycles, 2);
+    });
+}
+
+#[test]
+fn the_owner_may_bill_its_contract_in_grace_to_leave_it() {
+    run(|| {
+        prepare_grid();
+        let id = create_name_contract(b"gateway");
+        assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), charlie(), ED + 1));
+        bill_at_block(11);
+        assert!(Contracts::<Test>::get(id).unwrap().is_in_grace());
+        go_to_block(14);
+        assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), charlie(), USER_BALANCE));
+        // Outside the billing window only the owner may bill, and only while in grace.
+        assert_noop!(
+            SmartContractModule::bill_contract_for_block(signed(&dave()), id),
+            Error::<Test>::ContractWrongBillingLoopIndex
+        );
+        assert_ok!(SmartContractModule::bill_contract_for_block(signed(&charlie()), id));
+        assert_eq!(Contracts::<Test>::get(id).unwrap().state, ContractState::Created);
+        go_to_block(15);
+        assert_noop!(
+            SmartContractModule::bill_contract_for_block(signed(&charlie()), id),
+            Error::<Test>::ContractWrongBillingLoopIndex
+        );
+    });
+}
+
+#[test]
+fn attack_a_failed_distribution_strands_the_reserves_of_an_ended_contract() {
+    run(|| {
+        let id = deploy_with_resources();
+        bill_at_block(11);
+        go_to_block(15);
+        // The staking pool cannot take its share (its balance would overflow): the distribution
+        // of the final bill fails.
+        assert_ok!(Balances::force_set_balance(
+            RuntimeOrigin::root(),
+            staking_pool(),
+            u128::MAX - 1
+        ));
+        assert_ok!(SmartContractModule::cancel_contract(signed(&charlie()), id));
+        assert!(Contracts::<Test>::get(id).is_none());
+        // Nothing was paid out, and nothing stays reserved: Charlie gets all of it back.
+        assert_eq!(reserved(&charlie()), 0);
+        assert_eq!(free(&charlie()), USER_BALANCE);
+        assert_eq!(free(&staking_pool()), u128::MAX - 1);
     });
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{ActiveRentContractForNode, Contracts};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, traits::ReservableCurrency};
 use tfchain_support::traits::{NodeActiveContracts, PublicIpModifier};
 use tfchain_support::types::Power;
 
@@ -62,5 +62,47 @@ fn a_removed_ip_is_no_longer_held_nor_billed() {
         };
         assert_eq!(node_contract.public_ips, 0);
         assert!(node_contract.public_ips_list.is_empty());
+    });
+}
+
+#[test]
+fn attack_a_failed_final_bill_on_node_deletion_strands_the_reserves() {
+    run(|| {
+        prepare_grid();
+        let id = create_node_contract(1);
+        bill_at_block(11);
+        let held = reserved(&charlie());
+        assert!(held > 0);
+        // A zero TFT price makes the final bill fail: the contract is removed unbilled.
+        set_tft_price(0, 0, 0);
+        go_to_block(15);
+        assert_ok!(TfgridModule::delete_node(signed(&bob()), NODE));
+        assert!(Contracts::<Test>::get(id).is_none());
+        assert!(crate::ContractPaymentState::<Test>::get(id).is_none());
+        // What it had reserved and not distributed goes back to Charlie.
+        assert_eq!(reserved(&charlie()), 0);
+        assert_eq!(free(&charlie()), USER_BALANCE);
+    });
+}
+
+#[test]
+fn try_state_flags_reserves_that_no_live_contract_accounts_for() {
+    run(|| {
+        prepare_grid();
+        let id = create_name_contract(b"gateway");
+        go_to_block(11);
+        assert_ok!(SmartContractModule::bill_contract(id));
+        assert!(reserved(&charlie()) > 0);
+        assert_ok!(SmartContractModule::do_try_state());
+        // A contract dropped without releasing its reserve.
+        Contracts::<Test>::remove(id);
+        crate::ContractPaymentState::<Test>::remove(id);
+        crate::ContractsToBillAt::<Test>::mutate(1, |ids| ids.retain(|other| *other != id));
+        crate::ContractIDByNameRegistration::<Test>::remove(NameContractName::<Test>(b(b"gateway")));
+        assert!(SmartContractModule::do_try_state().is_err());
+        // Released, the state is consistent again.
+        let held = reserved(&charlie());
+        Balances::unreserve(&charlie(), held);
+        assert_ok!(SmartContractModule::do_try_state());
     });
 }

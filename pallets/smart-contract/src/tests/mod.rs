@@ -9,9 +9,11 @@ mod grace;
 mod hooks;
 mod offchain;
 mod rent;
+mod report_bounds;
 mod reports;
 mod service;
 mod solution_provider;
+mod squatting;
 
 use crate::{mock::*, types::*, ContractID, Event as ContractEvent};
 use frame_support::{assert_ok, traits::Get, BoundedVec};

@@ -45,6 +45,18 @@ fn the_offchain_worker_submits_the_bills_due_signed_by_the_aura_key() {
         prepare_grid();
         let name = create_name_contract(b"gateway");
         let idle_node_contract = create_node_contract(0);
+        create_twin(&ferdie());
+        create_node(&ferdie(), FARM);
+        assert_ok!(SmartContractModule::create_rent_contract(signed(&dave()), 2, None));
+        assert_ok!(SmartContractModule::create_node_contract(
+            signed(&dave()),
+            2,
+            hash(2),
+            b(b"d"),
+            0,
+            None
+        ));
+        let idle_on_rented_node = ContractID::<Test>::get();
         <SmartContractModule as Hooks<u64>>::offchain_worker(10 + name);
         let txs = transactions();
         assert_eq!(txs.len(), 1);
@@ -58,9 +70,12 @@ fn the_offchain_worker_submits_the_bills_due_signed_by_the_aura_key() {
             panic!("a signed transaction")
         };
         assert_eq!(*signer, validator());
-        // A node contract without IPs, capacity, usage or debt is not billed.
+        // An idle node contract pays the minimum charge; on a rented node, a node contract
+        // without IPs, capacity, usage or debt costs nothing and is not billed.
         <SmartContractModule as Hooks<u64>>::offchain_worker(10 + idle_node_contract);
-        assert_eq!(transactions().len(), 1);
+        assert_eq!(transactions().len(), 2);
+        <SmartContractModule as Hooks<u64>>::offchain_worker(10 + idle_on_rented_node);
+        assert_eq!(transactions().len(), 2);
         check_invariants();
     });
 }

@@ -74,18 +74,22 @@ fn nru_reports_are_priced_and_billed_with_the_next_bill() {
     run(|| {
         prepare_grid();
         let id = create_node_contract(0);
-        // 10 GB over 60 s at 50 000 units-USD per GB-hour: 8 333.33 → 8 333 units-USD.
+        // 10 GB over the 60 s since the contract was created, at 50 000 units-USD per
+        // GB-hour: 8 333.33 → 8 333 units-USD.
         let unbilled = round_div(10 * 50_000 * 60, 3_600);
-        assert_ok!(add_nru(&bob(), nru_report(id, time_of(5), 10_000_000_000)));
+        go_to_block(11);
+        assert_ok!(add_nru(&bob(), nru_report(id, time_of(11), 10_000_000_000)));
         assert_eq!(
             last_event(),
-            ContractEvent::NruConsumptionReportReceived(nru_report(id, time_of(5), 10_000_000_000))
+            ContractEvent::NruConsumptionReportReceived(nru_report(id, time_of(11), 10_000_000_000))
         );
         let info = ContractBillingInformationByID::<Test>::get(id);
         assert_eq!(info.amount_unbilled as u128, unbilled);
-        assert_eq!(info.last_updated, time_of(5));
-        // An older report is acknowledged but not priced again.
-        assert_ok!(add_nru(&bob(), nru_report(id, time_of(4), 10_000_000_000)));
+        assert_eq!(info.last_updated, time_of(11));
+        // An older report is neither acknowledged nor priced.
+        clear_events();
+        assert_ok!(add_nru(&bob(), nru_report(id, time_of(10), 10_000_000_000)));
+        assert!(contract_events().is_empty());
         assert_eq!(
             ContractBillingInformationByID::<Test>::get(id).amount_unbilled as u128,
             unbilled

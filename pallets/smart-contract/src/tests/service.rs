@@ -31,8 +31,10 @@ fn ready_service_contract() -> u64 {
     id
 }
 
+/// Approved by both at block 2 (approvals are refused in the block the terms changed in).
 fn approved_service_contract() -> u64 {
     let id = ready_service_contract();
+    go_to_block(2);
     assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
     assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
     id
@@ -116,6 +118,7 @@ fn set_fees_and_metadata_errors() {
             ContractEvent::ServiceContractFeesSet(ServiceContracts::<Test>::get(id).unwrap())
         );
         assert_ok!(SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b(b"m")));
+        go_to_block(2);
         assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
         assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
         assert_noop!(
@@ -200,7 +203,7 @@ fn service_contract_cancel_removes_it() {
 fn service_contract_bill_pays_the_service() {
     run(|| {
         let id = approved_service_contract();
-        go_to_block(101);
+        go_to_block(102);
         assert_ok!(SmartContractModule::service_contract_bill(
             signed(&dave()),
             id,
@@ -215,7 +218,7 @@ fn service_contract_bill_pays_the_service() {
         assert_eq!(free(&charlie()), USER_BALANCE - amount);
         assert_eq!(free(&dave()), USER_BALANCE + amount);
         let contract = ServiceContracts::<Test>::get(id).unwrap();
-        assert_eq!(contract.last_bill, time_of(101));
+        assert_eq!(contract.last_bill, time_of(102));
         assert_eq!(
             last_event(),
             ContractEvent::ServiceContractBilled {
@@ -245,9 +248,10 @@ fn service_contract_bill_errors() {
             bill(&dave(), id, 0, b""),
             Error::<Test>::ServiceContractBillingNotApprovedByBoth
         );
+        go_to_block(2);
         assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
         assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
-        go_to_block(101);
+        go_to_block(102);
         // At most 2 000 × 600/3600 = 333 mUSD of variable fee for 600 s.
         assert_noop!(
             bill(&dave(), id, 334, b""),
@@ -262,5 +266,155 @@ fn service_contract_bill_errors() {
             bill(&dave(), id, 333, b""),
             Error::<Test>::ServiceContractNotEnoughFundsToPayBill
         );
+    });
+}
+
+#[test]
+fn attack_service_raises_its_fees_after_the_consumer_approved() {
+    run(|| {
+        let id = ready_service_contract();
+        go_to_block(2);
+        assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
+        // The service raises the variable fee to the maximum and approves the new terms itself.
+        go_to_block(3);
+        assert_ok!(SmartContractModule::service_contract_set_fees(
+            signed(&dave()),
+            id,
+            1_000,
+            u64::MAX
+        ));
+        let contract = ServiceContracts::<Test>::get(id).unwrap();
+        assert!(!contract.accepted_by_consumer && !contract.accepted_by_service);
+        assert_eq!(contract.state, ServiceContractState::AgreementReady);
+        go_to_block(4);
+        assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
+        assert_eq!(
+            ServiceContracts::<Test>::get(id).unwrap().state,
+            ServiceContractState::AgreementReady
+        );
+        go_to_block(601);
+        assert_noop!(
+            SmartContractModule::service_contract_bill(signed(&dave()), id, 120_000, b(b"")),
+            Error::<Test>::ServiceContractBillingNotApprovedByBoth
+        );
+        assert_eq!(free(&charlie()), USER_BALANCE);
+    });
+}
+
+#[test]
+fn changing_the_metadata_clears_both_approvals() {
+    run(|| {
+        let id = ready_service_contract();
+        go_to_block(2);
+        assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
+        assert_ok!(SmartContractModule::service_contract_set_metadata(
+            signed(&dave()),
+            id,
+            b(b"other terms")
+        ));
+        let contract = ServiceContracts::<Test>::get(id).unwrap();
+        assert!(!contract.accepted_by_service && !contract.accepted_by_consumer);
+        assert_eq!(contract.state, ServiceContractState::AgreementReady);
+        assert_eq!(last_event(), ContractEvent::ServiceContractMetadataSet(contract));
+    });
+}
+
+#[test]
+fn attack_service_front_runs_the_consumer_approval_with_new_fees() {
+    run(|| {
+        let id = ready_service_contract();
+        go_to_block(2);
+        assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
+        // Block 3: the service sees the consumer's approval in the pool and puts new fees and its
+        // own approval before it.
+        go_to_block(3);
+        assert_ok!(SmartContractModule::service_contract_set_fees(
+            signed(&dave()),
+            id,
+            1_000,
+            u64::MAX
+        ));
+        assert_noop!(
+            SmartContractModule::service_contract_approve(signed(&dave()), id),
+            Error::<Test>::ServiceContractApprovalNotAllowed
+        );
+        assert_noop!(
+            SmartContractModule::service_contract_approve(signed(&charlie()), id),
+            Error::<Test>::ServiceContractApprovalNotAllowed
+        );
+        // From the next block on, the terms can be approved knowingly.
+        go_to_block(4);
+        assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
+        assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
+        let contract = ServiceContracts::<Test>::get(id).unwrap();
+        assert_eq!(contract.state, ServiceContractState::ApprovedByBoth);
+        assert_eq!(contract.variable_fee, u64::MAX);
+    });
+}
+
+#[test]
+fn a_service_bill_never_exceeds_one_hour_of_the_agreed_fees() {
+    run(|| {
+        let id = approved_service_contract();
+        // Ten hours without a bill: only one hour of fees can be billed.
+        go_to_block(1 + 6_000);
+        assert_noop!(
+            SmartContractModule::service_contract_bill(signed(&dave()), id, 2_001, b(b"")),
+            Error::<Test>::ServiceContractBillingVariableAmountTooHigh
+        );
+        assert_ok!(SmartContractModule::service_contract_bill(
+            signed(&dave()),
+            id,
+            2_000,
+            b(b"")
+        ));
+        // 1 000 + 2 000 mUSD = 30 000 000 units-USD = 60 TFT at 50 mUSD.
+        let amount = (1_000 + 2_000) * 10_000 * 20;
+        assert_eq!(free(&charlie()), USER_BALANCE - amount);
+        // Billing again right away: the window is empty, so is the bill.
+        assert_noop!(
+            SmartContractModule::service_contract_bill(signed(&dave()), id, 1, b(b"")),
+            Error::<Test>::ServiceContractBillingVariableAmountTooHigh
+        );
+    });
+}
+
+#[test]
+fn a_service_fee_too_large_to_price_is_refused_not_saturated() {
+    run(|| {
+        prepare_grid();
+        // The largest base fee that converts to units-USD, and one more.
+        let largest = u64::MAX / 10_000;
+        for (base_fee, error) in [
+            (largest, Error::<Test>::ServiceContractNotEnoughFundsToPayBill),
+            (largest + 1, Error::<Test>::NumOverflow),
+        ] {
+            assert_ok!(SmartContractModule::service_contract_create(
+                signed(&dave()),
+                dave(),
+                charlie()
+            ));
+            let id = crate::ServiceContractID::<Test>::get();
+            assert_ok!(SmartContractModule::service_contract_set_fees(
+                signed(&dave()),
+                id,
+                base_fee,
+                0
+            ));
+            assert_ok!(SmartContractModule::service_contract_set_metadata(
+                signed(&charlie()),
+                id,
+                b(b"terms")
+            ));
+            go_to_block(System::block_number() + 1);
+            assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
+            assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
+            go_to_block(System::block_number() + 600);
+            assert_noop!(
+                SmartContractModule::service_contract_bill(signed(&dave()), id, 0, b(b"")),
+                error
+            );
+        }
+        assert_eq!(free(&charlie()), USER_BALANCE);
     });
 }

@@ -8,7 +8,7 @@ use crate::{
 #[test]
 fn try_state_detects_an_average_that_is_not_the_historys() {
     run(|| {
-        report(500, 1);
+        report(500, 10);
         AverageTftPrice::<Test>::put(499);
         assert!(TftPriceModule::do_try_state().is_err());
         AverageTftPrice::<Test>::put(500);
@@ -27,8 +27,8 @@ fn try_state_detects_a_range_outside_the_buffer() {
 #[test]
 fn try_state_detects_a_gap_in_the_history() {
     run(|| {
-        report(500, 1);
-        report(500, 11);
+        report(500, 10);
+        report(500, 20);
         TftPriceHistory::<Test>::remove(0);
         assert!(TftPriceModule::do_try_state().is_err());
         TftPriceHistory::<Test>::insert(0, 500);
@@ -38,7 +38,7 @@ fn try_state_detects_a_gap_in_the_history() {
 #[test]
 fn try_state_detects_a_price_past_the_end_of_the_history() {
     run(|| {
-        report(500, 1);
+        report(500, 10);
         TftPriceHistory::<Test>::insert(7, 500);
         assert!(TftPriceModule::do_try_state().is_err());
         TftPriceHistory::<Test>::remove(7);
@@ -51,5 +51,15 @@ fn try_state_detects_a_minimum_above_the_maximum() {
         MinTftPrice::<Test>::put(2_000);
         assert!(TftPriceModule::do_try_state().is_err());
         MaxTftPrice::<Test>::put(3_000);
+    });
+}
+
+#[test]
+fn try_state_detects_a_last_report_after_the_current_block() {
+    run(|| {
+        report(500, 10);
+        crate::LastBlockSet::<Test>::put(12);
+        assert!(TftPriceModule::do_try_state().is_err());
+        crate::LastBlockSet::<Test>::put(11);
     });
 }

@@ -33,13 +33,24 @@ pub fn price_events() -> Vec<PriceEvent<Test>> {
         .collect()
 }
 
-/// Report `price` for `block` as Alice, the validator.
+/// Report `price` for `block` as Alice, the only validator, in the next block (where the
+/// offchain worker's report after `block` lands).
 pub fn report(price: u32, block: u64) {
+    System::set_block_number(block + 1);
     assert_ok!(TftPriceModule::set_prices(
         RuntimeOrigin::signed(alice()),
         price,
         block
     ));
+}
+
+/// Fill the whole price history with `price`, as a day of reports would.
+pub fn fill_history(price: u32) {
+    for _ in 0..crate::types::HISTORY_LENGTH {
+        crate::ringbuffer::PriceHistory::<Test>::push(price);
+    }
+    crate::AverageTftPrice::<Test>::put(price);
+    crate::TftPrice::<Test>::put(price);
 }
 
 /// A path-search answer of Stellar Horizon with three quotes for 100 TFT; the cheapest,

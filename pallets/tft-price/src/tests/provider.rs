@@ -6,8 +6,8 @@ use crate::{MaxTftPrice, MinTftPrice, TftPriceProvider};
 #[test]
 fn the_provider_reads_the_average_and_the_bounds() {
     run(|| {
-        report(500, 1);
-        report(600, 11);
+        report(500, 10);
+        report(600, 20);
         assert_eq!(TftPriceModule::average_tft_price(), 550);
         assert_eq!(TftPriceModule::min_tft_price(), GENESIS_MIN_PRICE);
         assert_eq!(TftPriceModule::max_tft_price(), GENESIS_MAX_PRICE);
@@ -18,9 +18,9 @@ fn the_provider_reads_the_average_and_the_bounds() {
 #[test]
 fn the_billing_price_is_the_average_clamped_to_the_bounds() {
     run(|| {
-        report(5, 1);
+        report(5, 10);
         assert_eq!(TftPriceModule::billing_tft_price(), GENESIS_MIN_PRICE);
-        report(4_000, 11);
+        report(4_000, 20);
         assert_eq!(TftPriceModule::average_tft_price(), 2_003);
         assert_eq!(TftPriceModule::billing_tft_price(), GENESIS_MAX_PRICE);
     });
@@ -29,7 +29,7 @@ fn the_billing_price_is_the_average_clamped_to_the_bounds() {
 #[test]
 fn the_maximum_wins_over_the_minimum_as_upstream() {
     run(|| {
-        report(50, 1);
+        report(50, 10);
         MinTftPrice::<Test>::put(0);
         MaxTftPrice::<Test>::put(0);
         assert_eq!(TftPriceModule::billing_tft_price(), 0);

@@ -6,14 +6,31 @@ use frame_support::assert_noop;
 use sp_runtime::DispatchError;
 
 #[test]
-fn approve_validator_by_a_council_member_approves_and_seats_the_candidate() {
+fn attack_a_single_council_member_seats_sock_puppets_on_the_council() {
+    run(|| {
+        // One member approving its own candidates would give them council seats, and with
+        // enough seats it could pass motions (a runtime upgrade) alone.
+        for candidate in CANDIDATES {
+            create_request(candidate);
+            assert_noop!(
+                Validator::approve_validator(RuntimeOrigin::signed(COUNCIL[0]), candidate),
+                Error::<Test>::BadOrigin
+            );
+            assert_eq!(
+                stored_request(candidate).map(|r| r.state),
+                Some(ValidatorRequestState::Created)
+            );
+        }
+        assert_eq!(council(), COUNCIL.to_vec());
+    });
+}
+
+#[test]
+fn approve_validator_by_a_council_decision_approves_and_seats_the_candidate() {
     run(|| {
         create_request(10);
 
-        assert_ok!(Validator::approve_validator(
-            RuntimeOrigin::signed(COUNCIL[0]),
-            10
-        ));
+        assert_ok!(Validator::approve_validator(RuntimeOrigin::root(), 10));
 
         let approved = request_of(10, ValidatorRequestState::Approved);
         assert_eq!(stored_request(10), Some(approved.clone()));
@@ -24,21 +41,6 @@ fn approve_validator_by_a_council_member_approves_and_seats_the_candidate() {
         );
         // Approval alone does not make a block author.
         assert!(!consensus_set().contains(&node_of(10)));
-    });
-}
-
-#[test]
-fn approve_validator_by_a_council_decision_approves_the_request() {
-    run(|| {
-        create_request(10);
-
-        assert_ok!(Validator::approve_validator(RuntimeOrigin::root(), 10));
-
-        assert_eq!(
-            stored_request(10).map(|r| r.state),
-            Some(ValidatorRequestState::Approved)
-        );
-        assert!(council().contains(&10));
     });
 }
 
@@ -68,7 +70,7 @@ fn approve_validator_unsigned_fails() {
 fn approve_validator_without_a_request_fails() {
     run(|| {
         assert_noop!(
-            Validator::approve_validator(RuntimeOrigin::signed(COUNCIL[0]), 10),
+            Validator::approve_validator(RuntimeOrigin::root(), 10),
             Error::<Test>::ValidatorNotFound
         );
     });
@@ -79,7 +81,7 @@ fn approve_validator_of_an_active_validator_fails() {
     run(|| {
         active_validator(10);
         assert_noop!(
-            Validator::approve_validator(RuntimeOrigin::signed(COUNCIL[0]), 10),
+            Validator::approve_validator(RuntimeOrigin::root(), 10),
             Error::<Test>::ValidatorValidatingAlready
         );
     });
@@ -99,10 +101,7 @@ fn approve_validator_of_a_council_member_keeps_its_seat() {
             request.info
         ));
 
-        assert_ok!(Validator::approve_validator(
-            RuntimeOrigin::signed(COUNCIL[0]),
-            member
-        ));
+        assert_ok!(Validator::approve_validator(RuntimeOrigin::root(), member));
 
         assert_eq!(council(), COUNCIL.to_vec());
         assert_eq!(
@@ -120,7 +119,7 @@ fn approve_validator_when_the_council_is_full_fails() {
         }
         create_request(10);
         assert_noop!(
-            Validator::approve_validator(RuntimeOrigin::signed(COUNCIL[0]), 10),
+            Validator::approve_validator(RuntimeOrigin::root(), 10),
             pallet_membership::Error::<Test, pallet_membership::Instance1>::TooManyMembers
         );
     });

@@ -72,11 +72,12 @@ pub fn create_request(candidate: u64) {
     ));
 }
 
-/// File the request of `candidate` and have council member 100 approve it.
+/// File the request of `candidate` and have the council approve it (Root stands for a council
+/// decision in the mock).
 pub fn approved_request(candidate: u64) {
     create_request(candidate);
     assert_ok!(Validator::approve_validator(
-        RuntimeOrigin::signed(COUNCIL[0]),
+        RuntimeOrigin::root(),
         candidate
     ));
 }
