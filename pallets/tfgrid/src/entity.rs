@@ -1,17 +1,43 @@
-//! Entities: accounts of persons or companies, registered with their own signature.
+//! Entities: accounts of persons or companies, registered with their own signature over a
+//! tagged, nonced message.
 
 use crate::{
     node::{CityName, CountryName},
     types::*,
-    validation, Config, Entities, EntityID, EntityIdByAccountID, EntityIdByName, Error, Event,
-    Pallet,
+    validation, Config, Entities, EntityID, EntityIdByAccountID, EntityIdByName,
+    EntityNonceByAccountID, Error, Event, Pallet,
 };
+use alloc::vec::Vec;
+use codec::Encode;
 use frame_support::ensure;
 use sp_runtime::DispatchResult;
 
+/// Domain tag that starts every tagged entity message.
+pub const ENTITY_SIGNATURE_TAG: &[u8] = b"tfchain:entity:";
+
+/// The message `target` signs to have an entity created for it: [`ENTITY_SIGNATURE_TAG`]
+/// followed by the SCALE encoding of `(target, name, country, city, nonce)`, where `nonce` is the
+/// number of entities created for `target` so far (`EntityNonceByAccountID`). The nonce makes a
+/// signature good for one creation only; the tag keeps signatures made for anything else out.
+pub fn entity_signature_message<AccountId: Encode>(
+    target: &AccountId,
+    name: &[u8],
+    country: &[u8],
+    city: &[u8],
+    nonce: u32,
+) -> Vec<u8> {
+    let mut message = ENTITY_SIGNATURE_TAG.to_vec();
+    (target, name, country, city, nonce).encode_to(&mut message);
+    message
+}
+
 impl<T: Config> Pallet<T> {
-    /// Create an entity for `target`, which signed `name ++ country ++ city` (raw bytes) with
-    /// its ed25519 or sr25519 key. Anyone may submit it.
+    /// Create an entity for `target`, which signed, with its ed25519 or sr25519 key, the tagged
+    /// [`entity_signature_message`]. Anyone may submit it.
+    ///
+    /// The bare TFChain 2.9 message `name ++ country ++ city` (raw bytes) is still accepted for
+    /// the first entity of an account, for clients that sign it; once an entity was created for
+    /// the account it no longer is, so a bare signature cannot re-create a deleted entity.
     pub(crate) fn do_create_entity(
         target: T::AccountId,
         name: EntityNameOf,
@@ -33,19 +59,21 @@ impl<T: Config> Pallet<T> {
         );
         let raw = validation::decode_signature_hex(&signature)
             .ok_or(Error::<T>::EntitySignatureDoesNotMatch)?;
-        let mut message = name.to_vec();
-        message.extend_from_slice(&country);
-        message.extend_from_slice(&city);
-        ensure!(
-            validation::verify_signature(&raw, &message, &target),
-            Error::<T>::EntitySignatureDoesNotMatch
-        );
+        let nonce = EntityNonceByAccountID::<T>::get(&target);
+        let tagged = entity_signature_message(&target, &name, &country, &city, nonce);
+        let signed = validation::verify_signature(&raw, &tagged, &target)
+            || (nonce == 0 && {
+                let bare = [name.as_slice(), country.as_slice(), city.as_slice()].concat();
+                validation::verify_signature(&raw, &bare, &target)
+            });
+        ensure!(signed, Error::<T>::EntitySignatureDoesNotMatch);
         let country = CountryName::<T>::try_from(country)?;
         let city = CityName::<T>::try_from(city)?;
 
         let id = EntityID::<T>::get()
             .checked_add(1)
             .ok_or(Error::<T>::StorageOverflow)?;
+        let next_nonce = nonce.checked_add(1).ok_or(Error::<T>::StorageOverflow)?;
         let entity = TfgridEntity::<T> {
             version: TFGRID_ENTITY_VERSION,
             id,
@@ -56,7 +84,8 @@ impl<T: Config> Pallet<T> {
         };
         Entities::<T>::insert(id, &entity);
         EntityIdByName::<T>::insert(name, id);
-        EntityIdByAccountID::<T>::insert(target, id);
+        EntityIdByAccountID::<T>::insert(&target, id);
+        EntityNonceByAccountID::<T>::insert(target, next_nonce);
         EntityID::<T>::put(id);
         Self::deposit_event(Event::EntityStored(entity));
         Ok(())

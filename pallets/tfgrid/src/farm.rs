@@ -9,7 +9,10 @@ use core::marker::PhantomData;
 use frame_support::{ensure, traits::Get, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 use sp_runtime::DispatchResult;
-use tfchain_support::types::{FarmCertification, Gw4Bytes, Ip4Bytes, PublicIP, IP4};
+use tfchain_support::{
+    traits::PublicIpModifier,
+    types::{FarmCertification, Gw4Bytes, Ip4Bytes, PublicIP, IP4},
+};
 
 /// A validated farm name: 3 to `MaxFarmNameLength` bytes of `[a-zA-Z0-9-_]`.
 #[derive(
@@ -249,7 +252,8 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Mark a public IP of a farm as free again.
+    /// Mark a public IP of a farm as free again. The contract that held it is told
+    /// (`PublicIpModifier::ip_removed`), so it no longer holds nor pays for it.
     pub(crate) fn do_force_reset_farm_ip(farm_id: u32, ip: Ip4Bytes) -> DispatchResult {
         let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
         let public_ip = farm
@@ -257,8 +261,12 @@ impl<T: Config> Pallet<T> {
             .iter_mut()
             .find(|public_ip| public_ip.ip == ip)
             .ok_or(Error::<T>::IpNotExists)?;
+        let held = (public_ip.contract_id != 0).then(|| public_ip.clone());
         public_ip.contract_id = 0;
         Farms::<T>::insert(farm_id, &farm);
+        if let Some(held) = held {
+            T::PublicIpModifier::ip_removed(&held);
+        }
         Self::deposit_event(Event::FarmUpdated(farm));
         Ok(())
     }

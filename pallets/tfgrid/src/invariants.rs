@@ -14,6 +14,11 @@ impl<T: Config> Pallet<T> {
     /// - every farm and node belongs to an existing twin, every node to an existing farm;
     /// - `NodesByFarmID` lists each node once, under its farm, and nothing else;
     /// - `NodeIdByTwinID`, `NodePower` and `TwinBoundedAccountID` only refer to existing records;
+    /// - `TwinIdByBoundedAccountID` is the exact reverse of `TwinBoundedAccountID`, and no bonded
+    ///   stash has a twin of its own;
+    /// - every entity's account has a non-zero entity nonce;
+    /// - `FarmLimitsTakenByNode` only records existing nodes, under their own farm, which has
+    ///   limits;
     /// - farm public IPs are unique per farm and the node certifiers are sorted and unique.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         Self::check_twins()?;
@@ -41,10 +46,24 @@ impl<T: Config> Pallet<T> {
                 "TwinIdByAccountID points to another account's twin"
             );
         }
-        for (id, _) in TwinBoundedAccountID::<T>::iter() {
+        for (id, stash) in TwinBoundedAccountID::<T>::iter() {
             ensure!(
                 Twins::<T>::contains_key(id),
                 "bonded account of a missing twin"
+            );
+            ensure!(
+                TwinIdByBoundedAccountID::<T>::get(&stash) == Some(id),
+                "bonded stash not indexed by its account"
+            );
+            ensure!(
+                !TwinIdByAccountID::<T>::contains_key(&stash),
+                "bonded stash has a twin of its own"
+            );
+        }
+        for (stash, id) in TwinIdByBoundedAccountID::<T>::iter() {
+            ensure!(
+                TwinBoundedAccountID::<T>::get(id) == Some(stash),
+                "TwinIdByBoundedAccountID points to a twin bonded to another account"
             );
         }
         Ok(())
@@ -62,6 +81,10 @@ impl<T: Config> Pallet<T> {
             ensure!(
                 EntityIdByName::<T>::get(&entity.name) == id,
                 "entity not indexed by its name"
+            );
+            ensure!(
+                EntityNonceByAccountID::<T>::get(&entity.account_id) > 0,
+                "entity of an account whose entity nonce was not advanced"
             );
         }
         for (account, id) in EntityIdByAccountID::<T>::iter() {
@@ -158,6 +181,19 @@ impl<T: Config> Pallet<T> {
             ensure!(
                 node.twin_id == twin_id,
                 "NodeIdByTwinID points to another twin's node"
+            );
+        }
+        for (node_id, taken) in FarmLimitsTakenByNode::<T>::iter() {
+            let node =
+                Nodes::<T>::get(node_id).ok_or("limits taken by a missing node")?;
+            ensure!(
+                node.farm_id == taken.farm_id,
+                "limits taken from a farm the node is not in"
+            );
+            let farm = Farms::<T>::get(taken.farm_id).ok_or("limits taken from a missing farm")?;
+            ensure!(
+                farm.farming_policy_limits.is_some(),
+                "limits taken from a farm without limits"
             );
         }
         for (node_id, _) in NodePower::<T>::iter() {

@@ -18,7 +18,7 @@
 //! Every call checks its origin and delegates to one function of the module of its domain.
 //! Other pallets hook in through the traits of `tfchain_support::traits`: the pallet notifies
 //! [`Config::NodeChanged`], [`Config::PublicIpModifier`] and [`Config::UptimeReported`], asks
-//! [`Config::NodeActiveContracts`] before a node may be powered down, and implements
+//! [`Config::NodeActiveContracts`] before a node may be powered down or change farm, and implements
 //! [`tfchain_support::traits::Tfgrid`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -91,7 +91,8 @@ pub mod pallet {
         /// Told when a public IP held by a contract is taken back from it.
         type PublicIpModifier: PublicIpModifier;
 
-        /// Asked whether a node runs contracts before its farmer may power it down.
+        /// Asked whether a node runs contracts before its farmer may power it down or the node
+        /// may move to another farm.
         type NodeActiveContracts: NodeActiveContracts;
 
         /// Told about every accepted uptime report (the reputation pallet, or `()`).
@@ -254,6 +255,26 @@ pub mod pallet {
         tfchain_support::types::NodePower<BlockNumberFor<T>>,
         ValueQuery,
     >;
+
+    // New storage items (no upstream counterpart) come after the upstream ones.
+
+    /// The twin each bonded stash account backs (the reverse of `TwinBoundedAccountID`): a
+    /// stash backs one twin at a time.
+    #[pallet::storage]
+    pub type TwinIdByBoundedAccountID<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+
+    /// Number of entities created so far for each account: the nonce of the next tagged entity
+    /// signature of the account (see [`crate::entity::entity_signature_message`]).
+    #[pallet::storage]
+    pub type EntityNonceByAccountID<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+    /// What each node took from its farm's farming-policy limits, given back when the node
+    /// leaves the farm. Cleared for a farm's nodes when its limits are replaced.
+    #[pallet::storage]
+    pub type FarmLimitsTakenByNode<T: Config> =
+        StorageMap<_, Blake2_128Concat, u32, FarmLimitsTaken, OptionQuery>;
 
     /// Events of the pallet, in upstream declaration order.
     #[pallet::event]
@@ -575,6 +596,9 @@ pub mod pallet {
         InvalidStorageInput,
         /// The farming policy is immutable.
         FarmingPolicyImmutable,
+        /// The account already backs a twin with its balance: it is the bonded stash of a twin
+        /// (one twin per stash), or, for `bond_twin_account`, it has a twin of its own.
+        StashAlreadyBonded,
     }
 
     /// Genesis state: the default pricing policy and the two default farming policies.
@@ -837,7 +861,8 @@ pub mod pallet {
             Self::do_delete_node(&who, node_id)
         }
 
-        /// Create an entity for `target`, which signed `name ++ country ++ city`.
+        /// Create an entity for `target`, which signed the tagged entity message (or, for its
+        /// first entity only, the bare `name ++ country ++ city`).
         #[pallet::call_index(14)]
         #[pallet::weight(<T as Config>::WeightInfo::create_entity())]
         pub fn create_entity(
@@ -1175,8 +1200,8 @@ pub mod pallet {
             Self::do_change_power_target(&who, node_id, power_target)
         }
 
-        /// Bond the caller, as stash account, to a twin; the twin's owner calling it on its own
-        /// twin releases the bond.
+        /// Bond the caller, as stash account, to a twin (one twin per stash); the twin's owner
+        /// calling it on its own twin releases the bond.
         #[pallet::call_index(37)]
         #[pallet::weight(<T as Config>::WeightInfo::bond_twin_account())]
         pub fn bond_twin_account(origin: OriginFor<T>, twin_id: u32) -> DispatchResult {

@@ -1,6 +1,6 @@
 //! Test runtime: frame_system, pallet_timestamp and this pallet, with `AccountId32` accounts
 //! (so that entity signatures can be checked), Root as the restricted origin, and recording
-//! implementations of the node hooks.
+//! implementations of the node and public-IP hooks.
 
 use crate as pallet_tfgrid;
 use core::cell::RefCell;
@@ -11,7 +11,10 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use sp_core::{sr25519, Pair};
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
-use tfchain_support::traits::{ChangeNode, NodeActiveContracts, NodeUptimeReported};
+use tfchain_support::{
+    traits::{ChangeNode, NodeActiveContracts, NodeUptimeReported, PublicIpModifier},
+    types::PublicIP,
+};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -52,6 +55,21 @@ thread_local! {
     static NODE_HOOK_CALLS: RefCell<Vec<NodeHookCall>> = const { RefCell::new(Vec::new()) };
     static NODES_WITH_CONTRACTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     static UPTIME_REPORTS: RefCell<Vec<(u32, u32, u64, u64)>> = const { RefCell::new(Vec::new()) };
+    static REMOVED_IPS: RefCell<Vec<PublicIP>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The IPs given to the `PublicIpModifier` hook so far.
+pub fn removed_ips() -> Vec<PublicIP> {
+    REMOVED_IPS.with(|ips| ips.borrow().clone())
+}
+
+/// Records every IP taken back from a contract in [`removed_ips`].
+pub struct RecordingIpModifier;
+
+impl PublicIpModifier for RecordingIpModifier {
+    fn ip_removed(ip: &PublicIP) {
+        REMOVED_IPS.with(|ips| ips.borrow_mut().push(ip.clone()));
+    }
 }
 
 /// The calls made to the `NodeChanged` hook so far.
@@ -139,7 +157,7 @@ impl pallet_tfgrid::Config for Test {
     type RestrictedOrigin = EnsureRoot<AccountId32>;
     type WeightInfo = ();
     type NodeChanged = RecordingNodeHooks;
-    type PublicIpModifier = ();
+    type PublicIpModifier = RecordingIpModifier;
     type NodeActiveContracts = MockNodeContracts;
     type UptimeReported = RecordingUptime;
     type MaxFarmNameLength = ConstU32<40>;
@@ -218,6 +236,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
         .expect("tfgrid genesis builds");
     NODE_HOOK_CALLS.with(|calls| calls.borrow_mut().clear());
     NODES_WITH_CONTRACTS.with(|nodes| nodes.borrow_mut().clear());
+    REMOVED_IPS.with(|ips| ips.borrow_mut().clear());
     let mut ext = sp_io::TestExternalities::new(storage);
     ext.execute_with(|| {
         System::set_block_number(1);

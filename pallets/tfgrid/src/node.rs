@@ -231,6 +231,8 @@ fn validate_node_fields<T: Config>(
 
 impl<T: Config> Pallet<T> {
     /// Register the twin of `who` as a node of `farm_id` (any farm: nodes pick their farm).
+    /// Only a node of the farm's own twin may take the farm's farming-policy limits here; any
+    /// other node gets a default policy (see [`Self::get_farming_policy`]).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn do_create_node(
         who: &T::AccountId,
@@ -242,7 +244,7 @@ impl<T: Config> Pallet<T> {
         virtualized: bool,
         serial_number: Option<SerialNumberInput>,
     ) -> DispatchResult {
-        ensure!(Farms::<T>::contains_key(farm_id), Error::<T>::FarmNotExists);
+        let farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
         let twin_id = Self::twin_id_of(who)?;
         ensure!(
             !NodeIdByTwinID::<T>::contains_key(twin_id),
@@ -270,7 +272,7 @@ impl<T: Config> Pallet<T> {
             serial_number: fields.serial_number,
             connection_price: ConnectionPrice::<T>::get(),
         };
-        let policy = Self::get_farming_policy(&node)?;
+        let policy = Self::get_farming_policy(&node, farm.twin_id == twin_id)?;
         node.farming_policy_id = policy.id;
         node.certification = policy.node_certification;
 
@@ -286,6 +288,10 @@ impl<T: Config> Pallet<T> {
 
     /// Update the node of the twin of `who`, possibly moving it to another farm. A Certified node
     /// whose capacity changes by more than 1% becomes Diy.
+    ///
+    /// A node running contracts cannot change farm: their public IPs belong to the current farm
+    /// and their terms to its pricing. A moving node gives back what it took from the old farm's
+    /// limits and gets its farming policy chosen anew in the new farm, as at registration.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn do_update_node(
         who: &T::AccountId,
@@ -304,9 +310,14 @@ impl<T: Config> Pallet<T> {
             old_node.twin_id == twin_id,
             Error::<T>::NodeUpdateNotAuthorized
         );
-        ensure!(Farms::<T>::contains_key(farm_id), Error::<T>::FarmNotExists);
+        let farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
+        let moves = old_node.farm_id != farm_id;
 
-        if old_node.farm_id != farm_id {
+        if moves {
+            ensure!(
+                T::NodeActiveContracts::node_has_no_active_contracts(node_id),
+                Error::<T>::NodeHasActiveContracts
+            );
             NodesByFarmID::<T>::mutate(old_node.farm_id, |nodes| nodes.retain(|id| *id != node_id));
             NodesByFarmID::<T>::try_mutate(farm_id, |nodes| nodes.try_push(node_id))
                 .map_err(|_| Error::<T>::StorageOverflow)?;
@@ -328,6 +339,10 @@ impl<T: Config> Pallet<T> {
         node.secure_boot = secure_boot;
         node.virtualized = virtualized;
         node.serial_number = fields.serial_number;
+        if moves {
+            Self::give_back_farm_limits(node_id);
+            node.farming_policy_id = Self::get_farming_policy(&node, farm.twin_id == twin_id)?.id;
+        }
 
         Nodes::<T>::insert(node_id, &node);
         T::NodeChanged::node_changed(Some(&old_node), &node);
@@ -336,7 +351,8 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Set the certification of a node. A node on a default farming policy gets the policy that
-    /// fits its new certification.
+    /// fits its new certification, which may be its farm's limits: a certifier vouches for the
+    /// node, so it may take them.
     pub(crate) fn do_set_node_certification(
         node_id: u32,
         certification: NodeCertification,
@@ -344,7 +360,8 @@ impl<T: Config> Pallet<T> {
         let mut node = Nodes::<T>::get(node_id).ok_or(Error::<T>::NodeNotExists)?;
         node.certification = certification;
         if FarmingPoliciesMap::<T>::get(node.farming_policy_id).default {
-            node.farming_policy_id = Self::get_farming_policy(&node)?.id;
+            Self::give_back_farm_limits(node_id);
+            node.farming_policy_id = Self::get_farming_policy(&node, true)?.id;
         }
         Nodes::<T>::insert(node_id, &node);
         Self::deposit_event(Event::NodeUpdated(node));
@@ -402,8 +419,10 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Remove a node and every index entry that refers to it.
+    /// Remove a node and every index entry that refers to it, and give back what it took from
+    /// its farm's limits.
     fn remove_node(node: &TfgridNode<T>) {
+        Self::give_back_farm_limits(node.id);
         NodesByFarmID::<T>::mutate(node.farm_id, |nodes| nodes.retain(|id| *id != node.id));
         T::NodeChanged::node_deleted(node);
         Nodes::<T>::remove(node.id);

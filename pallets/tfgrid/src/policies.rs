@@ -2,9 +2,9 @@
 //! settings governed by the council (ZOS version).
 
 use crate::{
-    types::*, Config, ConnectionPrice, Error, Event, FarmingPoliciesMap, FarmingPolicyID, Farms,
-    GenesisConfig, Nodes, NodesByFarmID, Pallet, PricingPolicies, PricingPolicyID,
-    PricingPolicyIdByName, ZosVersion,
+    types::*, Config, ConnectionPrice, Error, Event, FarmLimitsTakenByNode, FarmingPoliciesMap,
+    FarmingPolicyID, Farms, GenesisConfig, Nodes, NodesByFarmID, Pallet, PricingPolicies,
+    PricingPolicyID, PricingPolicyIdByName, ZosVersion,
 };
 use frame_support::{ensure, BoundedVec};
 use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
@@ -189,7 +189,9 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Attach farming-policy limits to a farm (the farm takes the policy's farm certification,
-    /// and its nodes on a default policy are re-assigned), or detach them with `None`.
+    /// and its nodes on a default policy are re-assigned and may take the limits), or detach
+    /// them with `None`. Either way, what the farm's nodes took from the previous limits is
+    /// forgotten, so it is never given back into the new ones.
     pub(crate) fn do_attach_policy_to_farm(
         farm_id: u32,
         limits: Option<FarmingPolicyLimit>,
@@ -198,6 +200,9 @@ impl<T: Config> Pallet<T> {
             let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
             farm.farming_policy_limits = None;
             Farms::<T>::insert(farm_id, &farm);
+            for node_id in NodesByFarmID::<T>::get(farm_id) {
+                FarmLimitsTakenByNode::<T>::remove(node_id);
+            }
             Self::deposit_event(Event::FarmUpdated(farm));
             Self::deposit_event(Event::FarmingPolicySet(farm_id, None));
             return Ok(());
@@ -222,13 +227,16 @@ impl<T: Config> Pallet<T> {
         Self::deposit_event(Event::FarmUpdated(farm));
 
         for node_id in NodesByFarmID::<T>::get(farm_id) {
+            // The new limits are a fresh budget: what nodes took from the old ones is not
+            // given back into them.
+            FarmLimitsTakenByNode::<T>::remove(node_id);
             let Some(mut node) = Nodes::<T>::get(node_id) else {
                 continue;
             };
             if !FarmingPoliciesMap::<T>::get(node.farming_policy_id).default {
                 continue;
             }
-            let selected = Self::get_farming_policy(&node)?;
+            let selected = Self::get_farming_policy(&node, true)?;
             node.farming_policy_id = selected.id;
             node.certification = selected.node_certification;
             Nodes::<T>::insert(node_id, &node);
@@ -260,13 +268,20 @@ impl<T: Config> Pallet<T> {
 
     /// Select the farming policy of `node` (which may be new, not yet stored).
     ///
-    /// - If the farm has limits, the limits' policy is used while they last: the node's CU and SU
-    ///   and one node are taken from the limits, which are written back to the farm
-    ///   (`FarmUpdated`). When the limits have ended or are too small, the node falls back to the
-    ///   best default policy it qualifies for.
+    /// - If the farm has limits and `may_take_limits` (the farm's owner, a certifier or the
+    ///   council vouches for the node), the limits' policy is used while they last: the node's CU
+    ///   and SU and one node are taken from the limits, which are written back to the farm
+    ///   (`FarmUpdated`), and what was taken is recorded in `FarmLimitsTakenByNode` to be given
+    ///   back when the node leaves. When the limits have ended or are too small, or the node may
+    ///   not take them, the node falls back to the best default policy it qualifies for.
     /// - Otherwise the best policy whose node and farm certification requirements the node and
     ///   farm meet is used.
-    pub fn get_farming_policy(node: &TfgridNode<T>) -> Result<FarmingPolicyOf<T>, DispatchError> {
+    ///
+    /// The node must not hold a record in `FarmLimitsTakenByNode` (callers give it back first).
+    pub fn get_farming_policy(
+        node: &TfgridNode<T>,
+        may_take_limits: bool,
+    ) -> Result<FarmingPolicyOf<T>, DispatchError> {
         let mut farm = Farms::<T>::get(node.farm_id).ok_or(Error::<T>::FarmNotExists)?;
         let qualifies = |p: &FarmingPolicyOf<T>| {
             p.node_certification <= node.certification && p.farm_certification <= farm.certification
@@ -285,34 +300,66 @@ impl<T: Config> Pallet<T> {
                 .ok_or_else(|| DispatchError::from(Error::<T>::FarmingPolicyNotExists))
         };
 
-        if limits.end.is_some_and(|end| Self::now_secs() > end) {
+        if !may_take_limits || limits.end.is_some_and(|end| Self::now_secs() > end) {
             return fallback();
         }
+        let mut taken = FarmLimitsTaken {
+            farm_id: farm.id,
+            cu: 0,
+            su: 0,
+            node_count: 0,
+        };
         if let Some(cu) = limits.cu {
             let node_cu = node.resources.get_cu();
-            if node_cu > cu {
+            let Some(left) = cu.checked_sub(node_cu) else {
                 return fallback();
-            }
-            limits.cu = Some(cu.saturating_sub(node_cu));
+            };
+            limits.cu = Some(left);
+            taken.cu = node_cu;
         }
         if let Some(su) = limits.su {
             let node_su = node.resources.get_su();
-            if node_su > su {
+            let Some(left) = su.checked_sub(node_su) else {
                 return fallback();
-            }
-            limits.su = Some(su.saturating_sub(node_su));
+            };
+            limits.su = Some(left);
+            taken.su = node_su;
         }
         if let Some(count) = limits.node_count {
-            if count == 0 {
+            let Some(left) = count.checked_sub(1) else {
                 return fallback();
-            }
-            limits.node_count = Some(count.saturating_sub(1));
+            };
+            limits.node_count = Some(left);
+            taken.node_count = 1;
         }
 
         let policy_id = limits.farming_policy_id;
         farm.farming_policy_limits = Some(limits);
         Farms::<T>::insert(farm.id, &farm);
+        FarmLimitsTakenByNode::<T>::insert(node.id, taken);
         Self::deposit_event(Event::FarmUpdated(farm));
         Ok(FarmingPoliciesMap::<T>::get(policy_id))
+    }
+
+    /// Give back to its farm's limits what node `node_id` took from them, if anything
+    /// (`FarmUpdated`). Called when the node leaves the farm or has its policy chosen anew.
+    pub(crate) fn give_back_farm_limits(node_id: u32) {
+        let Some(taken) = FarmLimitsTakenByNode::<T>::take(node_id) else {
+            return;
+        };
+        let Some(mut farm) = Farms::<T>::get(taken.farm_id) else {
+            return;
+        };
+        let Some(limits) = farm.farming_policy_limits.as_mut() else {
+            return;
+        };
+        // The sums cannot exceed what the council granted; saturation only guards the types.
+        limits.cu = limits.cu.map(|cu| cu.saturating_add(taken.cu));
+        limits.su = limits.su.map(|su| su.saturating_add(taken.su));
+        limits.node_count = limits
+            .node_count
+            .map(|count| count.saturating_add(taken.node_count));
+        Farms::<T>::insert(taken.farm_id, &farm);
+        Self::deposit_event(Event::FarmUpdated(farm));
     }
 }

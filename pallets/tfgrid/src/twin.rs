@@ -2,7 +2,7 @@
 
 use crate::{
     types::*, validation, Config, Entities, Error, Event, Pallet, TwinBoundedAccountID, TwinID,
-    TwinIdByAccountID, Twins, UsersTermsAndConditions,
+    TwinIdByAccountID, TwinIdByBoundedAccountID, Twins, UsersTermsAndConditions,
 };
 use frame_support::ensure;
 use sp_runtime::DispatchResult;
@@ -28,7 +28,8 @@ impl<T: Config> Pallet<T> {
         Ok(twin)
     }
 
-    /// Create the twin of `who`, which must have accepted the terms and conditions.
+    /// Create the twin of `who`, which must have accepted the terms and conditions and must not
+    /// be a bonded stash (its balance already backs another twin).
     pub(crate) fn do_create_twin(
         who: &T::AccountId,
         relay: Option<RelayOf>,
@@ -41,6 +42,10 @@ impl<T: Config> Pallet<T> {
         ensure!(
             !TwinIdByAccountID::<T>::contains_key(who),
             Error::<T>::TwinWithPubkeyExists
+        );
+        ensure!(
+            !TwinIdByBoundedAccountID::<T>::contains_key(who),
+            Error::<T>::StashAlreadyBonded
         );
         Self::ensure_valid_relay(&relay)?;
 
@@ -138,20 +143,34 @@ impl<T: Config> Pallet<T> {
 
     /// Bond `who`, as stash account, to `twin_id`.
     ///
-    /// The stash initiates the bond. A twin keeps the stash that bonded first: another account
-    /// cannot take it over. The twin's owner calling this on its own twin releases the bond.
+    /// The stash initiates the bond; its balance then counts towards the twin's billing
+    /// discount. A stash backs one twin (`TwinIdByBoundedAccountID`), and an account with a twin
+    /// of its own cannot be another twin's stash, since its balance already counts for its own
+    /// twin. A twin keeps the stash that bonded first: another account cannot take it over. The
+    /// twin's owner calling this on its own twin releases the bond, which is how the owner
+    /// refuses a stash (the call names no stash, so the owner cannot approve one beforehand).
     pub(crate) fn do_bond_twin_account(who: T::AccountId, twin_id: u32) -> DispatchResult {
         let twin = Twins::<T>::get(twin_id).ok_or(Error::<T>::TwinNotExists)?;
         let bonded = TwinBoundedAccountID::<T>::get(twin_id);
         if twin.account_id == who {
-            ensure!(bonded.is_some(), Error::<T>::TwinCannotBoundToItself);
+            let stash = bonded.ok_or(Error::<T>::TwinCannotBoundToItself)?;
             TwinBoundedAccountID::<T>::remove(twin_id);
+            TwinIdByBoundedAccountID::<T>::remove(&stash);
         } else {
             ensure!(
                 bonded.as_ref().is_none_or(|bonded| *bonded == who),
                 Error::<T>::UnauthorizedToUpdateTwin
             );
+            ensure!(
+                TwinIdByBoundedAccountID::<T>::get(&who).is_none_or(|backed| backed == twin_id),
+                Error::<T>::StashAlreadyBonded
+            );
+            ensure!(
+                !TwinIdByAccountID::<T>::contains_key(&who),
+                Error::<T>::StashAlreadyBonded
+            );
             TwinBoundedAccountID::<T>::insert(twin_id, &who);
+            TwinIdByBoundedAccountID::<T>::insert(&who, twin_id);
         }
         Self::deposit_event(Event::TwinAccountBounded(twin_id, who));
         Ok(())

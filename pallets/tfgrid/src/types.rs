@@ -199,6 +199,21 @@ pub struct EntityProof {
     pub signature: SignatureOf,
 }
 
+/// What one node took from its farm's farming-policy limits when it got the limits' policy.
+#[derive(
+    Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct FarmLimitsTaken {
+    /// The farm whose limits were used.
+    pub farm_id: u32,
+    /// Compute units taken (0 when the limits do not count CU).
+    pub cu: u64,
+    /// Storage units taken (0 when the limits do not count SU).
+    pub su: u64,
+    /// Nodes taken: 1, or 0 when the limits do not count nodes.
+    pub node_count: u32,
+}
+
 /// Prices of the grid's resources.
 #[derive(
     Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,

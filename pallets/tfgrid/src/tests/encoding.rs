@@ -95,6 +95,7 @@ fn events_and_errors_keep_their_upstream_indices() {
         assert_eq!(Error::<Test>::InvalidTimestampHint.encode(), vec![114]);
         assert_eq!(Error::<Test>::InvalidStorageInput.encode(), vec![115]);
         assert_eq!(Error::<Test>::FarmingPolicyImmutable.encode(), vec![116]);
+        assert_eq!(Error::<Test>::StashAlreadyBonded.encode(), vec![117]);
     });
 }
 
@@ -136,6 +137,10 @@ fn storage_items_have_the_upstream_names_in_order_and_are_bounded() {
                 "PalletVersion",
                 "ZosVersion",
                 "NodePower",
+                // New (issue 12), after the upstream items.
+                "TwinIdByBoundedAccountID",
+                "EntityNonceByAccountID",
+                "FarmLimitsTakenByNode",
             ]
         );
         assert!(info

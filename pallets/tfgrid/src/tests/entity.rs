@@ -143,6 +143,110 @@ fn create_entity_checks_country_then_city_after_the_signature() {
 }
 
 #[test]
+fn attack_replaying_a_deleted_entitys_signature_recreates_it() {
+    // The bare message has no nonce: upstream let anyone re-create a deleted entity from the
+    // signature of its first creation.
+    run(|| {
+        let signature = entity_signature(&sr25519_pair("//Bob"), b"foobar", b"Belgium", b"Ghent");
+        assert_ok!(create(bob(), b"foobar", &signature));
+        assert_ok!(TfgridModule::delete_entity(RuntimeOrigin::signed(bob())));
+        assert_noop!(
+            create(bob(), b"foobar", &signature),
+            Error::<Test>::EntitySignatureDoesNotMatch
+        );
+    });
+}
+
+#[test]
+fn attack_a_twin_entity_proof_registers_an_entity() {
+    // The bare message has no domain tag: any short message the account signed, such as the
+    // 8-byte twin proof published in `TwinEntityStored`, splits into a name, country and city.
+    run(|| {
+        let pair = sr25519_pair("//Dave");
+        let entity_id = create_entity("//Dave", b"dave");
+        let twin_id = create_twin(&charlie());
+        let proof = twin_entity_signature(&pair, entity_id, twin_id);
+        assert_ok!(TfgridModule::add_twin_entity(
+            RuntimeOrigin::signed(charlie()),
+            twin_id,
+            entity_id,
+            b(&proof)
+        ));
+        assert_ok!(TfgridModule::delete_entity(RuntimeOrigin::signed(account(
+            "//Dave"
+        ))));
+        let message = [entity_id.to_be_bytes(), twin_id.to_be_bytes()].concat();
+        let forged = TfgridModule::create_entity(
+            RuntimeOrigin::signed(alice()),
+            account("//Dave"),
+            b(&message[..5]),
+            b(&message[5..7]),
+            b(&message[7..]),
+            b(&proof),
+        );
+        assert_eq!(forged, Err(Error::<Test>::EntitySignatureDoesNotMatch.into()));
+        assert_eq!(EntityIdByAccountID::<Test>::get(account("//Dave")), None);
+    });
+}
+
+/// The hex signature by `pair` of the tagged entity message for `target` with `nonce`.
+fn tagged_signature(
+    pair: &sp_core::sr25519::Pair,
+    target: &AccountId32,
+    name: &[u8],
+    nonce: u32,
+) -> Vec<u8> {
+    use sp_core::Pair;
+    let message = crate::entity::entity_signature_message(target, name, b"Belgium", b"Ghent", nonce);
+    hex(pair.sign(&message).as_ref())
+}
+
+#[test]
+fn create_entity_accepts_the_tagged_signature() {
+    run(|| {
+        let signature = tagged_signature(&sr25519_pair("//Bob"), &bob(), b"foobar", 0);
+        assert_ok!(create(bob(), b"foobar", &signature));
+        assert_eq!(EntityIdByAccountID::<Test>::get(bob()), Some(1));
+        assert_eq!(crate::EntityNonceByAccountID::<Test>::get(bob()), 1);
+    });
+}
+
+#[test]
+fn a_deleted_entity_is_re_created_with_a_tagged_signature_of_the_next_nonce_only() {
+    run(|| {
+        let pair = sr25519_pair("//Bob");
+        let first = tagged_signature(&pair, &bob(), b"foobar", 0);
+        assert_ok!(create(bob(), b"foobar", &first));
+        assert_ok!(TfgridModule::delete_entity(RuntimeOrigin::signed(bob())));
+        assert_noop!(
+            create(bob(), b"foobar", &first),
+            Error::<Test>::EntitySignatureDoesNotMatch
+        );
+        let bare = entity_signature(&pair, b"foobar", b"Belgium", b"Ghent");
+        assert_noop!(
+            create(bob(), b"foobar", &bare),
+            Error::<Test>::EntitySignatureDoesNotMatch
+        );
+        let second = tagged_signature(&pair, &bob(), b"foobar", 1);
+        assert_ok!(create(bob(), b"foobar", &second));
+        assert_eq!(crate::EntityNonceByAccountID::<Test>::get(bob()), 2);
+    });
+}
+
+#[test]
+fn a_tagged_signature_for_another_account_fails() {
+    run(|| {
+        // Bob signs a message naming Charlie as the target: it does not verify for Charlie's key,
+        // and Bob's own entity needs a message naming Bob.
+        let signature = tagged_signature(&sr25519_pair("//Bob"), &charlie(), b"foobar", 0);
+        assert_noop!(
+            create(bob(), b"foobar", &signature),
+            Error::<Test>::EntitySignatureDoesNotMatch
+        );
+    });
+}
+
+#[test]
 fn update_entity_renames_and_relocates_it() {
     run(|| {
         let id = create_entity("//Bob", b"foobar");

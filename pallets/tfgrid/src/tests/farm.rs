@@ -485,6 +485,40 @@ fn force_reset_farm_ip_frees_an_ip_held_by_a_contract() {
 }
 
 #[test]
+fn attack_force_reset_farm_ip_leaves_the_contract_holding_the_ip() {
+    // Upstream only freed the farm side: the contract kept the IP in its list and kept paying for
+    // it while the farm handed it to the next contract.
+    run(|| {
+        create_twin(&alice());
+        let farm_id = create_farm(&alice(), b"alice_farm");
+        Farms::<Test>::mutate(farm_id, |farm| {
+            farm.as_mut().unwrap().public_ips[0].contract_id = 7
+        });
+        let held = Farms::<Test>::get(farm_id).unwrap().public_ips[0].clone();
+        assert_ok!(TfgridModule::force_reset_farm_ip(
+            RuntimeOrigin::root(),
+            farm_id,
+            public_ip(2).ip
+        ));
+        assert_eq!(removed_ips(), vec![held]);
+    });
+}
+
+#[test]
+fn force_reset_farm_ip_of_a_free_ip_tells_no_contract() {
+    run(|| {
+        create_twin(&alice());
+        let farm_id = create_farm(&alice(), b"alice_farm");
+        assert_ok!(TfgridModule::force_reset_farm_ip(
+            RuntimeOrigin::root(),
+            farm_id,
+            public_ip(2).ip
+        ));
+        assert!(removed_ips().is_empty());
+    });
+}
+
+#[test]
 fn force_reset_farm_ip_errors() {
     run(|| {
         assert_noop!(

@@ -431,6 +431,33 @@ fn update_node_moves_the_node_between_farms() {
 }
 
 #[test]
+fn attack_moving_a_node_with_contracts_strands_their_ips_in_the_old_farm() {
+    // Upstream moved the node: the contracts' IPs stayed taken in the old farm, and cancelling
+    // the contracts later freed nothing there (they look in the node's new farm).
+    run(|| {
+        let (farm_id, node_id) = farm_with_node();
+        let other_farm = create_farm(&alice(), b"other_farm");
+        set_node_has_contracts(node_id);
+        assert_noop!(
+            update_with(&bob(), node_id, other_farm, resources()),
+            Error::<Test>::NodeHasActiveContracts
+        );
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farm_id, farm_id);
+        assert_eq!(node_ids(farm_id), vec![node_id]);
+    });
+}
+
+#[test]
+fn update_node_with_contracts_in_the_same_farm_works() {
+    run(|| {
+        let (farm_id, node_id) = farm_with_node();
+        set_node_has_contracts(node_id);
+        assert_ok!(update_with(&bob(), node_id, farm_id, resources()));
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farm_id, farm_id);
+    });
+}
+
+#[test]
 fn update_node_downgrades_a_certified_node_whose_capacity_changed() {
     run(|| {
         let (farm_id, node_id) = farm_with_node();

@@ -479,8 +479,8 @@ fn nodes_created_under_farm_limits_consume_them_before_node_stored() {
             Some(limits(id))
         ));
         System::reset_events();
-        create_twin(&bob());
-        let node_id = create_node(&bob(), farm_id);
+        // The farm's own twin registers the node.
+        let node_id = create_node(&alice(), farm_id);
         assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
         let events = tfgrid_events();
         assert!(matches!(
@@ -814,5 +814,239 @@ fn set_node_certification_keeps_a_non_default_policy() {
         let node = Nodes::<Test>::get(node_id).unwrap();
         assert_eq!(node.farming_policy_id, id);
         assert_eq!(node.certification, NodeCertification::Certified);
+    });
+}
+
+/// A farm of Alice (twin 1) with limits of a new non-default Diy policy allowing exactly one
+/// node; returns `(farm_id, policy_id, limits)`.
+fn farm_with_one_limited_slot() -> (u32, u32, FarmingPolicyLimit) {
+    create_twin(&alice());
+    let farm_id = create_farm(&alice(), b"alice_farm");
+    let id = create_farming(
+        false,
+        false,
+        NodeCertification::Diy,
+        FarmCertification::NotCertified,
+    );
+    let one_slot = FarmingPolicyLimit {
+        node_count: Some(1),
+        ..limits(id)
+    };
+    assert_ok!(TfgridModule::attach_policy_to_farm(
+        RuntimeOrigin::root(),
+        farm_id,
+        Some(one_slot.clone())
+    ));
+    (farm_id, id, one_slot)
+}
+
+fn farm_limits(farm_id: u32) -> Option<FarmingPolicyLimit> {
+    Farms::<Test>::get(farm_id).unwrap().farming_policy_limits
+}
+
+#[test]
+fn attack_a_strangers_node_uses_up_the_farms_limited_policy_slots() {
+    // Upstream: any twin registering a node in the farm took the farm's last limited slot.
+    run(|| {
+        let (farm_id, _, one_slot) = farm_with_one_limited_slot();
+        create_twin(&bob());
+        let node_id = create_node(&bob(), farm_id);
+        let node = Nodes::<Test>::get(node_id).unwrap();
+        assert_eq!(node.farming_policy_id, 1);
+        assert_eq!(node.certification, NodeCertification::Diy);
+        assert_eq!(farm_limits(farm_id), Some(one_slot));
+    });
+}
+
+#[test]
+fn attack_deleting_nodes_never_gives_the_farm_limits_back() {
+    run(|| {
+        let (farm_id, id, one_slot) = farm_with_one_limited_slot();
+        // The farm's own twin takes the only slot...
+        let node_id = create_node(&alice(), farm_id);
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        assert_eq!(
+            farm_limits(farm_id),
+            Some(FarmingPolicyLimit {
+                cu: Some(1),
+                su: Some(8),
+                node_count: Some(0),
+                ..one_slot.clone()
+            })
+        );
+        // ...and gives it back when the node goes.
+        assert_ok!(TfgridModule::delete_node(
+            RuntimeOrigin::signed(alice()),
+            node_id
+        ));
+        assert_eq!(farm_limits(farm_id), Some(one_slot.clone()));
+        assert_eq!(
+            last_event(),
+            TfgridEvent::NodeDeleted(node_id)
+        );
+        let again = create_node(&alice(), farm_id);
+        assert_eq!(Nodes::<Test>::get(again).unwrap().farming_policy_id, id);
+    });
+}
+
+#[test]
+fn attack_a_farmer_deleting_a_node_never_gets_the_farm_limits_back() {
+    run(|| {
+        let (farm_id, node_id) = farm_with_node();
+        let id = create_farming(
+            false,
+            false,
+            NodeCertification::Diy,
+            FarmCertification::NotCertified,
+        );
+        let one_slot = FarmingPolicyLimit {
+            node_count: Some(1),
+            ..limits(id)
+        };
+        // The council attaching limits moves the farm's nodes onto them.
+        assert_ok!(TfgridModule::attach_policy_to_farm(
+            RuntimeOrigin::root(),
+            farm_id,
+            Some(one_slot.clone())
+        ));
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        assert_ok!(TfgridModule::delete_node_farm(
+            RuntimeOrigin::signed(alice()),
+            node_id
+        ));
+        assert_eq!(farm_limits(farm_id), Some(one_slot));
+    });
+}
+
+#[test]
+fn attack_moving_a_node_keeps_the_old_farms_limits_used_up() {
+    run(|| {
+        let (farm_id, id, one_slot) = farm_with_one_limited_slot();
+        let node_id = create_node(&alice(), farm_id);
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        let other_farm = create_farm(&alice(), b"other_farm");
+        assert_ok!(TfgridModule::update_node(
+            RuntimeOrigin::signed(alice()),
+            node_id,
+            other_farm,
+            resources(),
+            location(),
+            interfaces(),
+            true,
+            true,
+            None,
+        ));
+        assert_eq!(farm_limits(farm_id), Some(one_slot));
+        // The node does not carry the old farm's limited policy into a farm without limits.
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, 1);
+    });
+}
+
+#[test]
+fn re_attached_farm_limits_are_not_topped_up_by_nodes_that_took_the_old_ones() {
+    run(|| {
+        let (farm_id, _, one_slot) = farm_with_one_limited_slot();
+        let node_id = create_node(&alice(), farm_id);
+        // The council grants a fresh budget; the node that took the old one keeps its policy.
+        assert_ok!(TfgridModule::attach_policy_to_farm(
+            RuntimeOrigin::root(),
+            farm_id,
+            Some(one_slot.clone())
+        ));
+        assert_ok!(TfgridModule::delete_node(
+            RuntimeOrigin::signed(alice()),
+            node_id
+        ));
+        assert_eq!(farm_limits(farm_id), Some(one_slot));
+    });
+}
+
+#[test]
+fn a_strangers_node_certified_by_a_certifier_takes_the_farm_limits() {
+    run(|| {
+        let (farm_id, id, one_slot) = farm_with_one_limited_slot();
+        create_twin(&bob());
+        let node_id = create_node(&bob(), farm_id);
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, 1);
+        assert_ok!(TfgridModule::set_node_certification(
+            RuntimeOrigin::root(),
+            node_id,
+            NodeCertification::Certified
+        ));
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        assert_eq!(
+            farm_limits(farm_id),
+            Some(FarmingPolicyLimit {
+                cu: Some(1),
+                su: Some(8),
+                node_count: Some(0),
+                ..one_slot.clone()
+            })
+        );
+        // The farmer evicting it gets the slot back.
+        assert_ok!(TfgridModule::delete_node_farm(
+            RuntimeOrigin::signed(alice()),
+            node_id
+        ));
+        assert_eq!(farm_limits(farm_id), Some(one_slot));
+    });
+}
+
+#[test]
+fn recertifying_a_node_on_a_default_limited_policy_does_not_take_the_limits_twice() {
+    run(|| {
+        create_twin(&alice());
+        let farm_id = create_farm(&alice(), b"alice_farm");
+        // The limits are of a default policy, so the node stays on a default policy.
+        let id = create_farming(
+            true,
+            false,
+            NodeCertification::Diy,
+            FarmCertification::NotCertified,
+        );
+        let one_slot = FarmingPolicyLimit {
+            node_count: Some(1),
+            ..limits(id)
+        };
+        assert_ok!(TfgridModule::attach_policy_to_farm(
+            RuntimeOrigin::root(),
+            farm_id,
+            Some(one_slot.clone())
+        ));
+        let node_id = create_node(&alice(), farm_id);
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        let taken = farm_limits(farm_id);
+        assert_ok!(TfgridModule::set_node_certification(
+            RuntimeOrigin::root(),
+            node_id,
+            NodeCertification::Diy
+        ));
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        assert_eq!(farm_limits(farm_id), taken);
+        assert_ok!(TfgridModule::delete_node(
+            RuntimeOrigin::signed(alice()),
+            node_id
+        ));
+        assert_eq!(farm_limits(farm_id), Some(one_slot));
+    });
+}
+
+#[test]
+fn detaching_farm_limits_forgets_what_nodes_took() {
+    run(|| {
+        let (farm_id, id, _) = farm_with_one_limited_slot();
+        let node_id = create_node(&alice(), farm_id);
+        assert_ok!(TfgridModule::attach_policy_to_farm(
+            RuntimeOrigin::root(),
+            farm_id,
+            None
+        ));
+        assert!(!crate::FarmLimitsTakenByNode::<Test>::contains_key(node_id));
+        assert_eq!(Nodes::<Test>::get(node_id).unwrap().farming_policy_id, id);
+        assert_ok!(TfgridModule::delete_node(
+            RuntimeOrigin::signed(alice()),
+            node_id
+        ));
+        assert_eq!(farm_limits(farm_id), None);
     });
 }

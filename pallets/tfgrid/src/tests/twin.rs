@@ -1,7 +1,10 @@
 //! Twins, entity proofs, bonded accounts and terms and conditions.
 
 use super::*;
-use crate::{Error, TwinBoundedAccountID, TwinIdByAccountID, Twins, UsersTermsAndConditions};
+use crate::{
+    Error, TwinBoundedAccountID, TwinIdByAccountID, TwinIdByBoundedAccountID, Twins,
+    UsersTermsAndConditions,
+};
 use frame_support::assert_noop;
 use sp_runtime::DispatchError;
 
@@ -471,6 +474,81 @@ fn bond_twin_account_by_the_owner_releases_the_bond() {
             twin_id
         ));
         assert_eq!(TwinBoundedAccountID::<Test>::get(twin_id), Some(charlie()));
+    });
+}
+
+#[test]
+fn attack_one_stash_backs_many_twins() {
+    // Upstream let one stash bond to every twin, so its balance earned the billing discount of
+    // each of them.
+    run(|| {
+        let first = create_twin(&alice());
+        let second = create_twin(&charlie());
+        assert_ok!(TfgridModule::bond_twin_account(
+            RuntimeOrigin::signed(bob()),
+            first
+        ));
+        assert_noop!(
+            TfgridModule::bond_twin_account(RuntimeOrigin::signed(bob()), second),
+            Error::<Test>::StashAlreadyBonded
+        );
+        assert_eq!(TwinBoundedAccountID::<Test>::get(second), None);
+        assert_eq!(TwinIdByBoundedAccountID::<Test>::get(bob()), Some(first));
+        assert_eq!(TwinBoundedAccountID::<Test>::get(first), Some(bob()));
+    });
+}
+
+#[test]
+fn attack_a_twin_owner_bonds_as_stash_of_another_twin() {
+    // The owner's balance already counts for its own twin's contracts.
+    run(|| {
+        create_twin(&alice());
+        let other = create_twin(&charlie());
+        assert_noop!(
+            TfgridModule::bond_twin_account(RuntimeOrigin::signed(alice()), other),
+            Error::<Test>::StashAlreadyBonded
+        );
+        assert_eq!(TwinBoundedAccountID::<Test>::get(other), None);
+    });
+}
+
+#[test]
+fn attack_a_bonded_stash_creates_a_twin_of_its_own() {
+    run(|| {
+        let twin_id = create_twin(&alice());
+        assert_ok!(TfgridModule::bond_twin_account(
+            RuntimeOrigin::signed(bob()),
+            twin_id
+        ));
+        accept_tc(&bob());
+        assert_noop!(
+            TfgridModule::create_twin(RuntimeOrigin::signed(bob()), Some(b(b"somerelay.io")), None),
+            Error::<Test>::StashAlreadyBonded
+        );
+        assert_eq!(TwinIdByAccountID::<Test>::get(bob()), None);
+    });
+}
+
+#[test]
+fn a_stash_released_by_the_twin_owner_may_bond_to_another_twin() {
+    run(|| {
+        let first = create_twin(&alice());
+        let second = create_twin(&charlie());
+        assert_ok!(TfgridModule::bond_twin_account(
+            RuntimeOrigin::signed(bob()),
+            first
+        ));
+        assert_ok!(TfgridModule::bond_twin_account(
+            RuntimeOrigin::signed(alice()),
+            first
+        ));
+        assert_ok!(TfgridModule::bond_twin_account(
+            RuntimeOrigin::signed(bob()),
+            second
+        ));
+        assert_eq!(TwinBoundedAccountID::<Test>::get(first), None);
+        assert_eq!(TwinBoundedAccountID::<Test>::get(second), Some(bob()));
+        assert_eq!(TwinIdByBoundedAccountID::<Test>::get(bob()), Some(second));
     });
 }
 
