@@ -158,10 +158,10 @@ impl_runtime_apis! {
         fn ranked_nodes(
             min_score_permill: u32,
             min_free_capacity: u64,
-            page: u32,
+            after: Option<pallet_reputation_runtime_api::RankCursor>,
             page_size: u32,
-        ) -> Vec<pallet_reputation_runtime_api::RankedNode> {
-            Reputation::ranked_nodes(min_score_permill, min_free_capacity, page, page_size)
+        ) -> pallet_reputation_runtime_api::RankedPage {
+            Reputation::ranked_nodes(min_score_permill, min_free_capacity, after, page_size)
         }
     }
 

@@ -10,7 +10,7 @@
 // docs/reputation.md predicts: checked at every block against a model of the documented rules
 // (lib/reputation.js), and at the first block of each period against values worked out by hand.
 // `reputation_farm` is the capacity-weighted mean, `reputation_rankedNodes` ranks A before B (ties
-// by id before that) and filters, B's second report raises NodeScoreBelowThreshold, and unknown ids
+// by id before that), filters and pages by cursor, B's second report raises NodeScoreBelowThreshold, and unknown ids
 // and bad page sizes give the documented RPC errors. About three minutes.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -29,6 +29,7 @@ import {
   expectedObservations,
   expectedReputation,
   rankedNodes,
+  rankedPage,
   reputationFarm,
   reputationNode,
   rpcErrorOf,
@@ -448,10 +449,16 @@ nodeSuite('Reputation on a dev chain with short periods', { timeout: 10 * 60_000
     assert.deepEqual(await rankedNodes(node, { at, minFreeCapacity: CAPACITY.b }), both, 'free capacity is inclusive');
     assert.deepEqual(await rankedNodes(node, { at, minFreeCapacity: CAPACITY.b + 1 }), [entry('a', 900)],
       'B has too little free capacity');
-    assert.deepEqual(await rankedNodes(node, { at, page: 0, pageSize: 1 }), [entry('a', 900)], 'page 0 of size 1');
-    assert.deepEqual(await rankedNodes(node, { at, page: 1, pageSize: 1 }), [entry('b', 0)], 'page 1 of size 1');
-    assert.deepEqual(await rankedNodes(node, { at, page: 2, pageSize: 1 }), [], 'a page past the end is empty');
-    assert.deepEqual(await rankedNodes(node, { at, page: 1, pageSize: 100 }), [], 'page 1 of size 100');
+    // Pages by cursor: `next` is the last entry looked at, `null` once the ranking ends.
+    const cursor = (who, scorePermill) => ({ scorePermill, nodeId: nodeId[who] });
+    const first = await rankedPage(node, { at, pageSize: 1 });
+    assert.deepEqual(first, { nodes: [entry('a', 900)], next: cursor('a', 900) }, 'the first page of size 1');
+    const second = await rankedPage(node, { at, after: first.next, pageSize: 1 });
+    assert.deepEqual(second, { nodes: [entry('b', 0)], next: null }, 'the second (and last) page of size 1');
+    assert.deepEqual(await rankedPage(node, { at, after: cursor('b', 0), pageSize: 1 }), { nodes: [], next: null },
+      'a page past the end is empty');
+    assert.deepEqual(await rankedPage(node, { at, pageSize: 100 }), { nodes: both, next: null },
+      'one page of size 100 holds the whole ranking');
     // Without a block hash: at the best block, where A still leads.
     const best = await rankedNodes(node);
     assert.deepEqual(best.map((n) => n.nodeId), [nodeId.a, nodeId.b], 'A before B at the best block');

@@ -100,11 +100,19 @@ export function reputationFarm(node, farmId, at) {
   return node.rpc('reputation_farm', at ? [farmId, at] : [farmId]);
 }
 
-/** `reputation_rankedNodes(minScore, minFreeCapacity, page, pageSize, at?)`. */
-export function rankedNodes(node, { minScore = 0, minFreeCapacity = 0, page = 0, pageSize = 100, at } = {}) {
-  const params = [minScore, minFreeCapacity, page, pageSize];
+/**
+ * `reputation_rankedNodes(minScore, minFreeCapacity, after, pageSize, at?)`: one page
+ * `{ nodes, next }`, starting just after the cursor `after` (`null`: from the best node).
+ */
+export function rankedPage(node, { minScore = 0, minFreeCapacity = 0, after = null, pageSize = 100, at } = {}) {
+  const params = [minScore, minFreeCapacity, after, pageSize];
   if (at) params.push(at);
   return node.rpc('reputation_rankedNodes', params);
+}
+
+/** The nodes of one page of `reputation_rankedNodes` (see `rankedPage`). */
+export async function rankedNodes(node, options = {}) {
+  return (await rankedPage(node, options)).nodes;
 }
 
 /** The JSON-RPC error `{ code, message }` the call rejects with (fails when it succeeds). */

@@ -1,10 +1,12 @@
 //! Benchmarks of the hooks of pallet-reputation (frame-benchmarking v2), each on its worst
 //! case: an existing record whose window rolls over, whose score crosses the threshold and whose
-//! farm changes (two farm totals to update).
+//! farm changes (two farm totals, two ranking keys and two farm-index entries to update).
+//! Every hook is O(1) (a fixed-size record, a fixed number of map entries), so none has a
+//! component; the `NodeStatus` reads are the runtime's, measured in the runtime's benchmarks.
 
 use crate::{
-    pallet::{Config, FarmReputations, NodeReputations, Pallet},
-    types::NodeRecord,
+    pallet::{Config, FarmNodes, FarmReputations, NodeRanks, NodeReputations, Pallet},
+    types::{rank_key, NodeRecord},
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
@@ -37,6 +39,7 @@ fn seed<T: Config>() {
             weighted_score: Pallet::<T>::weighted(&record),
         },
     );
+    Pallet::<T>::index_node(NODE_ID, &record);
     NodeReputations::<T>::insert(NODE_ID, record);
 }
 
@@ -81,6 +84,14 @@ mod benchmarks {
             NodeReputations::<T>::get(NODE_ID).map(|r| r.farm_id),
             Some(NEW_FARM)
         );
+        assert!(FarmNodes::<T>::contains_key(NEW_FARM, NODE_ID));
+        assert!(!FarmNodes::<T>::contains_key(OLD_FARM, NODE_ID));
+        let score = NodeReputations::<T>::get(NODE_ID).map_or(0, |r| r.score);
+        assert_eq!(
+            NodeRanks::<T>::get(rank_key(score, NODE_ID)),
+            Some(NEW_FARM)
+        );
+        assert_eq!(NodeRanks::<T>::iter_keys().count(), 1);
     }
 
     #[benchmark]
@@ -107,6 +118,8 @@ mod benchmarks {
         }
         assert!(!NodeReputations::<T>::contains_key(NODE_ID));
         assert!(!FarmReputations::<T>::contains_key(OLD_FARM));
+        assert!(!FarmNodes::<T>::contains_key(OLD_FARM, NODE_ID));
+        assert_eq!(NodeRanks::<T>::iter_keys().count(), 0);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -1,11 +1,11 @@
 //! The pallet's storage invariants, checked by the `try_state` hook and after every test.
 
 use crate::{
-    pallet::{Config, FarmReputations, NodeReputations, Pallet},
+    pallet::{Config, FarmNodes, FarmReputations, NodeRanks, NodeReputations, Pallet},
     scoring::WINDOW_MASK,
-    types::FarmTotals,
+    types::{rank_key, FarmTotals, RankKey},
 };
-use alloc::collections::btree_map::BTreeMap;
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
 use sp_runtime::TryRuntimeError;
 
@@ -20,10 +20,16 @@ impl<T: Config> Pallet<T> {
     ///   in the time between the first and the last report;
     /// - the stored score is at most 1000‰ and its threshold flag matches it;
     /// - `FarmReputations` holds, per farm, the node count, capacity and weighted score of its
-    ///   nodes, and no farm without nodes.
+    ///   nodes, and no farm without nodes;
+    /// - `NodeRanks` holds exactly one entry per record, under its stored score, valued with its
+    ///   farm, and `FarmNodes` exactly the `(farm, node)` pairs of the records.
     pub fn do_try_state() -> Result<(), TryRuntimeError> {
         let mut farms: BTreeMap<u32, FarmTotals> = BTreeMap::new();
-        for (_, record) in NodeReputations::<T>::iter() {
+        let mut ranks: BTreeMap<RankKey, u32> = BTreeMap::new();
+        let mut farm_nodes: BTreeSet<(u32, u32)> = BTreeSet::new();
+        for (node_id, record) in NodeReputations::<T>::iter() {
+            ranks.insert(rank_key(record.score, node_id), record.farm_id);
+            farm_nodes.insert((record.farm_id, node_id));
             for bits in [record.counted, record.available, record.sla_missed] {
                 ensure!(bits & !WINDOW_MASK == 0, "window bitmap beyond the window");
             }
@@ -78,6 +84,13 @@ impl<T: Config> Pallet<T> {
         }
         let stored: BTreeMap<u32, FarmTotals> = FarmReputations::<T>::iter().collect();
         ensure!(stored == farms, "farm totals disagree with their nodes");
+        let stored: BTreeMap<RankKey, u32> = NodeRanks::<T>::iter().collect();
+        ensure!(stored == ranks, "ranking index disagrees with the records");
+        let stored: BTreeSet<(u32, u32)> = FarmNodes::<T>::iter_keys().collect();
+        ensure!(
+            stored == farm_nodes,
+            "farm index disagrees with the records"
+        );
         Ok(())
     }
 }

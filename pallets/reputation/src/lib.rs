@@ -46,14 +46,15 @@ pub trait NodeStatus {
     /// observation, so it should read little.
     fn node_state(node_id: u32) -> Option<types::NodeState>;
     /// The node's capacity not used by contracts, in the units of [`types::NodeState::capacity`],
-    /// or `None` when the node does not exist. Only called by the ranking query (off-chain).
+    /// or `None` when the node does not exist. Only called by the ranking query (off-chain), at
+    /// most once per node looked at (at most [`queries::MAX_SCAN`] per page).
     fn free_capacity(node_id: u32) -> Option<u64>;
 }
 
 #[frame_support::pallet]
 pub mod pallet {
     use crate::{
-        types::{FarmTotals, NodeRecord},
+        types::{FarmTotals, NodeRecord, RankKey},
         NodeStatus, WeightInfo,
     };
     use frame_support::{pallet_prelude::*, traits::UnixTime};
@@ -99,6 +100,18 @@ pub mod pallet {
     /// Per farm, the capacity-weighted sum of its nodes' scores as of their last observation.
     #[pallet::storage]
     pub type FarmReputations<T: Config> = StorageMap<_, Twox64Concat, u32, FarmTotals, OptionQuery>;
+
+    /// The ranking index: one entry per node with a record, keyed by [`crate::types::rank_key`]
+    /// of its score at its last observation, so that it iterates best score first (ties by node
+    /// id); the value is the node's farm. Lets `ranked_nodes` read only the page it returns.
+    #[pallet::storage]
+    pub type NodeRanks<T: Config> = StorageMap<_, Identity, RankKey, u32, OptionQuery>;
+
+    /// The nodes with a record, by farm (as last observed), so that a farm's score reads only its
+    /// own nodes (at most tfgrid's `MaxNodesPerFarm`).
+    #[pallet::storage]
+    pub type FarmNodes<T: Config> =
+        StorageDoubleMap<_, Twox64Concat, u32, Twox64Concat, u32, (), OptionQuery>;
 
     /// Events of the reputation pallet.
     #[pallet::event]

@@ -2,9 +2,9 @@
 //! power-state changes and deletions, each O(1).
 
 use crate::{
-    pallet::{Config, Event, FarmReputations, NodeReputations, Pallet},
+    pallet::{Config, Event, FarmNodes, FarmReputations, NodeRanks, NodeReputations, Pallet},
     scoring::period_index,
-    types::{FarmTotals, NodeRecord},
+    types::{rank_key, FarmTotals, NodeRecord},
     NodeStatus, WeightInfo,
 };
 use frame_support::traits::{Get, UnixTime};
@@ -82,8 +82,10 @@ impl<T: Config> Pallet<T> {
         }
         if let Some(old) = &old {
             Self::remove_from_farm(old);
+            Self::unindex_node(node_id, old);
         }
         Self::add_to_farm(&record);
+        Self::index_node(node_id, &record);
         if report.is_some() {
             T::OnlineTime::node_online_time(node_id, record.certified, record.total_online_secs);
         }
@@ -114,6 +116,18 @@ impl<T: Config> Pallet<T> {
         });
     }
 
+    /// Take a node out of the ranking and farm indexes, as of `record`.
+    pub(crate) fn unindex_node(node_id: u32, record: &NodeRecord) {
+        NodeRanks::<T>::remove(rank_key(record.score, node_id));
+        FarmNodes::<T>::remove(record.farm_id, node_id);
+    }
+
+    /// Put a node in the ranking and farm indexes, as of `record`.
+    pub(crate) fn index_node(node_id: u32, record: &NodeRecord) {
+        NodeRanks::<T>::insert(rank_key(record.score, node_id), record.farm_id);
+        FarmNodes::<T>::insert(record.farm_id, node_id, ());
+    }
+
     /// A node's contribution to its farm's weighted score.
     pub(crate) fn weighted(record: &NodeRecord) -> u128 {
         u128::from(record.score).saturating_mul(u128::from(record.capacity))
@@ -123,6 +137,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn forget(node_id: u32) {
         if let Some(record) = NodeReputations::<T>::take(node_id) {
             Self::remove_from_farm(&record);
+            Self::unindex_node(node_id, &record);
         }
     }
 }

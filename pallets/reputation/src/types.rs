@@ -151,3 +151,43 @@ pub struct RankedNode {
     /// Its free capacity.
     pub free_capacity: u64,
 }
+
+/// The key of a node in the ranking index ([`crate::pallet::NodeRanks`]): `1000 - score` then the
+/// node id, both big-endian, so that the index (hashed with `Identity`) iterates best score first,
+/// ties by node id.
+pub type RankKey = [u8; 8];
+
+/// The ranking key of `node_id` with a score of `score_permill` (above 1000 counts as 1000).
+pub fn rank_key(score_permill: u32, node_id: u32) -> RankKey {
+    let mut key = [0u8; 8];
+    key[..4].copy_from_slice(&1000u32.saturating_sub(score_permill).to_be_bytes());
+    key[4..].copy_from_slice(&node_id.to_be_bytes());
+    key
+}
+
+/// The `(score_permill, node_id)` of a ranking key.
+pub fn rank_of(key: &RankKey) -> (u32, u32) {
+    let [a, b, c, d, e, f, g, h] = *key;
+    (
+        1000u32.saturating_sub(u32::from_be_bytes([a, b, c, d])),
+        u32::from_be_bytes([e, f, g, h]),
+    )
+}
+
+/// Where a page of the ranking starts: just after this entry (the `next` of the previous page).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct RankCursor {
+    /// The score of the last entry looked at.
+    pub score_permill: u32,
+    /// Its node.
+    pub node_id: u32,
+}
+
+/// A page of the ranking of nodes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct RankedPage {
+    /// The nodes of the page, best score first, ties by node id.
+    pub nodes: alloc::vec::Vec<RankedNode>,
+    /// Where the next page starts, or `None` when the ranking ends here.
+    pub next: Option<RankCursor>,
+}

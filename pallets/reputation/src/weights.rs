@@ -26,23 +26,24 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-    /// Reads: NodeReputations, FarmReputations, Timestamp, NodeStatus (4). Writes:
-    /// NodeReputations, FarmReputations (old and new farm), System events.
+    /// Reads: NodeReputations, FarmReputations (old and new farm), Timestamp, NodeStatus (4).
+    /// Writes: NodeReputations, FarmReputations (old and new farm), NodeRanks (old and new key),
+    /// FarmNodes (old and new farm), System events.
     fn node_uptime_reported() -> Weight {
         Weight::from_parts(25_000_000, 6_000)
             .saturating_add(T::DbWeight::get().reads(7))
-            .saturating_add(T::DbWeight::get().writes(4))
+            .saturating_add(T::DbWeight::get().writes(8))
     }
     fn node_power_state_changed() -> Weight {
         Weight::from_parts(25_000_000, 6_000)
             .saturating_add(T::DbWeight::get().reads(7))
-            .saturating_add(T::DbWeight::get().writes(4))
+            .saturating_add(T::DbWeight::get().writes(8))
     }
-    /// Reads and writes: NodeReputations, FarmReputations.
+    /// Reads: NodeReputations, FarmReputations. Writes: those, NodeRanks, FarmNodes.
     fn node_deleted() -> Weight {
         Weight::from_parts(12_000_000, 3_500)
             .saturating_add(T::DbWeight::get().reads(2))
-            .saturating_add(T::DbWeight::get().writes(2))
+            .saturating_add(T::DbWeight::get().writes(4))
     }
 }
 
@@ -51,16 +52,16 @@ impl WeightInfo for () {
     fn node_uptime_reported() -> Weight {
         Weight::from_parts(25_000_000, 6_000)
             .saturating_add(RocksDbWeight::get().reads(7))
-            .saturating_add(RocksDbWeight::get().writes(4))
+            .saturating_add(RocksDbWeight::get().writes(8))
     }
     fn node_power_state_changed() -> Weight {
         Weight::from_parts(25_000_000, 6_000)
             .saturating_add(RocksDbWeight::get().reads(7))
-            .saturating_add(RocksDbWeight::get().writes(4))
+            .saturating_add(RocksDbWeight::get().writes(8))
     }
     fn node_deleted() -> Weight {
         Weight::from_parts(12_000_000, 3_500)
             .saturating_add(RocksDbWeight::get().reads(2))
-            .saturating_add(RocksDbWeight::get().writes(2))
+            .saturating_add(RocksDbWeight::get().writes(4))
     }
 }

@@ -10,8 +10,10 @@ use jsonrpsee::{
     types::{ErrorObject, ErrorObjectOwned},
 };
 use pallet_reputation_runtime_api::{
-    FarmReputation, NodeReputation, RankedNode, ReputationApi as ReputationRuntimeApi,
+    FarmReputation, NodeReputation, RankCursor, RankedNode, RankedPage,
+    ReputationApi as ReputationRuntimeApi,
 };
+pub use pallet_reputation_runtime_api::{MAX_PAGE_SIZE, MAX_SCAN};
 use serde::{Deserialize, Serialize};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -24,10 +26,8 @@ pub const RUNTIME_ERROR: i32 = 1;
 pub const UNKNOWN_NODE: i32 = 2;
 /// Error code: the farm has no reputation (unknown id, or none of its nodes reported).
 pub const UNKNOWN_FARM: i32 = 3;
-/// Error code: a page size of zero or above [`MAX_PAGE_SIZE`].
+/// Error code: a page size of zero or above [`MAX_PAGE_SIZE`] (100).
 pub const INVALID_PAGE_SIZE: i32 = 4;
-/// Largest page of `reputation_rankedNodes`.
-pub const MAX_PAGE_SIZE: u32 = 100;
 
 /// A node's reputation with its components, in JSON.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,7 +122,67 @@ impl From<RankedNode> for RankedNodeJson {
     }
 }
 
-/// The `reputation_*` JSON-RPC methods.
+/// Where a page of the ranking starts (just after this entry), in JSON: the `next` of the
+/// previous page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RankCursorJson {
+    /// The score of the last entry looked at.
+    pub score_permill: u32,
+    /// Its node.
+    pub node_id: u32,
+}
+
+impl From<RankCursor> for RankCursorJson {
+    fn from(c: RankCursor) -> Self {
+        RankCursorJson {
+            score_permill: c.score_permill,
+            node_id: c.node_id,
+        }
+    }
+}
+
+impl From<RankCursorJson> for RankCursor {
+    fn from(c: RankCursorJson) -> Self {
+        RankCursor {
+            score_permill: c.score_permill,
+            node_id: c.node_id,
+        }
+    }
+}
+
+/// A page of the node ranking, in JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RankedPageJson {
+    /// The nodes, best score first, ties by node id.
+    pub nodes: Vec<RankedNodeJson>,
+    /// Pass it as `after` for the next page; `null` when the ranking ends here.
+    pub next: Option<RankCursorJson>,
+}
+
+impl From<RankedPage> for RankedPageJson {
+    fn from(p: RankedPage) -> Self {
+        RankedPageJson {
+            nodes: p.nodes.into_iter().map(Into::into).collect(),
+            next: p.next.map(Into::into),
+        }
+    }
+}
+
+/// `Ok` for a page size in 1..=[`MAX_PAGE_SIZE`], else the [`INVALID_PAGE_SIZE`] error.
+pub fn check_page_size(page_size: u32) -> Result<(), ErrorObjectOwned> {
+    if page_size == 0 || page_size > MAX_PAGE_SIZE {
+        return Err(error(
+            INVALID_PAGE_SIZE,
+            format!("page_size must be between 1 and {MAX_PAGE_SIZE}, got {page_size}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The `reputation_*` JSON-RPC methods. `farm` and `rankedNodes` read several records per call,
+/// so they run on the blocking thread pool.
 #[rpc(server, namespace = "reputation")]
 pub trait ReputationApi<BlockHash> {
     /// The reputation of node `node_id`.
@@ -130,20 +190,21 @@ pub trait ReputationApi<BlockHash> {
     fn node(&self, node_id: u32, at: Option<BlockHash>) -> RpcResult<NodeReputationJson>;
 
     /// The reputation of farm `farm_id`.
-    #[method(name = "farm")]
+    #[method(name = "farm", blocking)]
     fn farm(&self, farm_id: u32, at: Option<BlockHash>) -> RpcResult<FarmReputationJson>;
 
-    /// Page `page` (from 0) of `page_size` (1..=100) nodes scoring at least `min_score_permill`
-    /// with at least `min_free_capacity` free, best score first.
-    #[method(name = "rankedNodes")]
+    /// The page of at most `page_size` (1..=100) nodes just after `after` (from the best when
+    /// `null`) scoring at least `min_score_permill` at their last observation with at least
+    /// `min_free_capacity` free, best score first; `next` is the `after` of the following page.
+    #[method(name = "rankedNodes", blocking)]
     fn ranked_nodes(
         &self,
         min_score_permill: u32,
         min_free_capacity: u64,
-        page: u32,
+        after: Option<RankCursorJson>,
         page_size: u32,
         at: Option<BlockHash>,
-    ) -> RpcResult<Vec<RankedNodeJson>>;
+    ) -> RpcResult<RankedPageJson>;
 }
 
 /// Answers the `reputation_*` methods with a client's runtime API.
@@ -210,22 +271,105 @@ where
         &self,
         min_score_permill: u32,
         min_free_capacity: u64,
-        page: u32,
+        after: Option<RankCursorJson>,
         page_size: u32,
         at: Option<Block::Hash>,
-    ) -> RpcResult<Vec<RankedNodeJson>> {
-        if page_size == 0 || page_size > MAX_PAGE_SIZE {
-            return Err(error(
-                INVALID_PAGE_SIZE,
-                format!("page_size must be between 1 and {MAX_PAGE_SIZE}, got {page_size}"),
-            ));
-        }
+    ) -> RpcResult<RankedPageJson> {
+        check_page_size(page_size)?;
         let at = at.unwrap_or_else(|| self.client.info().best_hash);
-        let ranked = self
+        let page = self
             .client
             .runtime_api()
-            .ranked_nodes(at, min_score_permill, min_free_capacity, page, page_size)
+            .ranked_nodes(
+                at,
+                min_score_permill,
+                min_free_capacity,
+                after.map(Into::into),
+                page_size,
+            )
             .map_err(runtime_error)?;
-        Ok(ranked.into_iter().map(Into::into).collect())
+        Ok(page.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sizes_are_checked_at_their_bounds() {
+        assert_eq!(MAX_PAGE_SIZE, 100);
+        assert!(check_page_size(1).is_ok());
+        assert!(check_page_size(MAX_PAGE_SIZE).is_ok());
+        for bad in [0, MAX_PAGE_SIZE + 1, u32::MAX] {
+            let err = check_page_size(bad).unwrap_err();
+            assert_eq!(err.code(), INVALID_PAGE_SIZE);
+            assert!(
+                err.message().contains("between 1 and 100"),
+                "{}",
+                err.message()
+            );
+        }
+    }
+
+    #[test]
+    fn a_ranked_page_is_camel_case_json_with_a_cursor() {
+        let page = RankedPage {
+            nodes: vec![RankedNode {
+                node_id: 2,
+                farm_id: 1,
+                score_permill: 905,
+                free_capacity: 10,
+            }],
+            next: Some(RankCursor {
+                score_permill: 905,
+                node_id: 2,
+            }),
+        };
+        let json = serde_json::to_value(RankedPageJson::from(page)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "nodes": [{ "nodeId": 2, "farmId": 1, "scorePermill": 905, "freeCapacity": 10 }],
+                "next": { "scorePermill": 905, "nodeId": 2 }
+            })
+        );
+        let last = RankedPageJson::from(RankedPage::default());
+        assert_eq!(
+            serde_json::to_value(last).unwrap(),
+            serde_json::json!({ "nodes": [], "next": null })
+        );
+    }
+
+    #[test]
+    fn a_cursor_reads_back_from_json_and_rejects_unknown_fields() {
+        let cursor: RankCursorJson =
+            serde_json::from_str(r#"{ "scorePermill": 900, "nodeId": 7 }"#).unwrap();
+        assert_eq!(
+            RankCursor::from(cursor),
+            RankCursor {
+                score_permill: 900,
+                node_id: 7
+            }
+        );
+        assert!(serde_json::from_str::<RankCursorJson>(r#"{ "page": 1 }"#).is_err());
+        assert!(serde_json::from_str::<Option<RankCursorJson>>("null")
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
+    fn farm_capacity_is_a_decimal_string() {
+        let farm = FarmReputationJson::from(FarmReputation {
+            farm_id: 3,
+            score_permill: 792,
+            nodes: 2,
+            capacity: u128::from(u64::MAX) + 1,
+        });
+        assert_eq!(
+            serde_json::to_value(farm).unwrap(),
+            serde_json::json!({ "farmId": 3, "scorePermill": 792, "nodes": 2,
+                "capacity": "18446744073709551616" })
+        );
     }
 }
