@@ -104,7 +104,7 @@ pub mod pallet {
     impl<T: Config> Pallet<T> {
         /// Burn `amount` of the caller's TFT, with a message saying why.
         #[pallet::call_index(0)]
-        #[pallet::weight(<T as Config>::WeightInfo::burn_tft())]
+        #[pallet::weight(<T as Config>::WeightInfo::burn_tft(message.len() as u32))]
         pub fn burn_tft(
             origin: OriginFor<T>,
             amount: BalanceOf<T>,

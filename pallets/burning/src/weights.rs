@@ -23,14 +23,16 @@ use frame_support::{
 
 /// Weight functions needed for pallet-burning: one per call.
 pub trait WeightInfo {
-    fn burn_tft() -> Weight;
+    fn burn_tft(m: u32) -> Weight;
 }
 
 /// Weights for pallet-burning using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-    fn burn_tft() -> Weight {
+    fn burn_tft(m: u32) -> Weight {
         Weight::from_parts(49_647_000, 58_724)
+            // The message, copied into the list of burns and the event.
+            .saturating_add(Weight::from_parts(1_000, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -38,8 +40,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 // For backwards compatibility and tests.
 impl WeightInfo for () {
-    fn burn_tft() -> Weight {
+    fn burn_tft(m: u32) -> Weight {
         Weight::from_parts(49_647_000, 58_724)
+            // The message, copied into the list of burns and the event.
+            .saturating_add(Weight::from_parts(1_000, 0).saturating_mul(m.into()))
             .saturating_add(RocksDbWeight::get().reads(2_u64))
             .saturating_add(RocksDbWeight::get().writes(2_u64))
     }

@@ -1,8 +1,20 @@
-//! Benchmarks of every call of pallet-dao (frame-benchmarking v2), each on its heaviest path:
-//! a proposal with description and link at their bounds, a vote that moves a farm to the other
-//! side, the veto that rejects a proposal, and a close that dispatches the proposed call.
+//! Benchmarks of every call of pallet-dao (frame-benchmarking v2), each on its heaviest path and
+//! with a component for the state its work grows with:
+//!
+//! - `propose(p)`: `p` proposals already open (the list of open proposals is decoded and
+//!   re-encoded), description, link and call at their length bounds;
+//! - `vote(v)`: `v` votes on the proposal afterwards, the caller's farm moving from the nays to
+//!   the end of the ayes (both lists scanned);
+//! - `veto(v)`: the veto that rejects a proposal carrying `v` votes, with the list of open
+//!   proposals full;
+//! - `close(v)`: closing a passed proposal with `v` ayes (each farm's current weight is read),
+//!   the list of open proposals full, dispatching the proposed call.
+//!
+//! DAO has no `on_initialize`/`on_finalize`/`on_idle` hook (only `try_state`); the `ChangeNode`
+//! and `NodeOnlineTime` callbacks run inside pallet-tfgrid's and pallet-reputation's calls and
+//! hooks and are benchmarked there.
 
-use crate::{types::*, *};
+use crate::{proposal::VoteWeight, types::*, *};
 use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{Get, SortedMembers};
@@ -12,6 +24,9 @@ use sp_runtime::traits::Hash;
 /// The weight given to the benchmark farms: one reference node (cu 20, su 2).
 const FARM_WEIGHT: u64 = 42;
 
+/// Farm ids of the benchmark's other voters start here, away from the farms the helper creates.
+const FIRST_OTHER_FARM: u32 = 1_000_000;
+
 /// A council member, added to `CouncilMembers`.
 fn council_member<T: Config>(index: u32) -> T::AccountId {
     let member: T::AccountId = account("council", index, 0);
@@ -19,10 +34,11 @@ fn council_member<T: Config>(index: u32) -> T::AccountId {
     member
 }
 
-/// A remark call, `size` bytes long, as a proposal.
-fn remark<T: Config>(size: usize) -> <T as Config>::Proposal {
+/// A remark call as a proposal: `size` bytes, all equal to `seed` (distinct seeds and sizes
+/// give distinct proposals).
+fn remark<T: Config>(size: usize, seed: u8) -> <T as Config>::Proposal {
     frame_system::Call::<T>::remark {
-        remark: vec![1u8; size],
+        remark: vec![seed; size],
     }
     .into()
 }
@@ -42,14 +58,47 @@ fn open_proposal<T: Config>(proposer: T::AccountId, action: <T as Config>::Propo
     hash
 }
 
+/// Open `count` small proposals besides the benchmarked one.
+fn open_other_proposals<T: Config>(proposer: &T::AccountId, count: u32) {
+    for index in 0..count {
+        // Sizes 1.. keep the calls distinct from the 64-byte benchmarked ones.
+        open_proposal::<T>(proposer.clone(), remark::<T>(index as usize + 1, 2));
+    }
+}
+
+/// Record `count` ayes of farms `FIRST_OTHER_FARM..`, each weighing `FARM_WEIGHT`.
+fn add_ayes<T: Config>(hash: T::Hash, count: u32) {
+    let mut votes = Voting::<T>::get(hash).expect("proposal open");
+    for farm_id in FIRST_OTHER_FARM..FIRST_OTHER_FARM + count {
+        FarmWeight::<T>::insert(farm_id, FARM_WEIGHT);
+        votes
+            .ayes
+            .try_push(VoteWeight {
+                farm_id,
+                weight: FARM_WEIGHT,
+            })
+            .expect("within MAX_VOTES_PER_PROPOSAL");
+    }
+    Voting::<T>::insert(hash, votes);
+}
+
+/// Record the vetos of `count` council members `1..=count`.
+fn add_vetos<T: Config>(hash: T::Hash, count: u32) {
+    for index in 1..=count {
+        Pallet::<T>::do_veto(council_member::<T>(index), hash).expect("first veto");
+    }
+}
+
 #[benchmarks]
 mod benchmarks {
     use super::*;
 
     #[benchmark]
-    fn propose() {
+    fn propose(p: Linear<0, { MAX_ACTIVE_PROPOSALS - 1 }>) {
         let caller = council_member::<T>(0);
-        let action = remark::<T>(64);
+        open_other_proposals::<T>(&caller, p);
+        // The longest call within MAX_PROPOSAL_LENGTH (a few bytes of call index and length).
+        let action = remark::<T>(MAX_PROPOSAL_LENGTH as usize - 16, 1);
         let hash = T::Hashing::hash_of(&action);
         let description: Vec<u8> = vec![b'd'; MAX_DESCRIPTION_LENGTH as usize];
         let link: Vec<u8> = vec![b'l'; MAX_LINK_LENGTH as usize];
@@ -63,12 +112,14 @@ mod benchmarks {
             Some(MIN_PROPOSAL_DURATION.into()),
         );
         assert!(Voting::<T>::contains_key(hash));
-        assert_eq!(ProposalCount::<T>::get(), 1);
+        assert_eq!(ProposalCount::<T>::get(), p + 1);
+        assert_eq!(ProposalList::<T>::get().len() as u32, p + 1);
     }
 
     #[benchmark]
-    fn vote() {
-        let hash = open_proposal::<T>(council_member::<T>(0), remark::<T>(64));
+    fn vote(v: Linear<1, MAX_VOTES_PER_PROPOSAL>) {
+        let hash = open_proposal::<T>(council_member::<T>(0), remark::<T>(64, 1));
+        add_ayes::<T>(hash, v - 1);
         let farmer: T::AccountId = whitelisted_caller();
         let farm_id = T::BenchmarkHelper::create_farm(&farmer, 0);
         FarmWeight::<T>::insert(farm_id, FARM_WEIGHT);
@@ -76,33 +127,47 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(farmer), farm_id, hash, true);
         let votes = Voting::<T>::get(hash).expect("proposal open");
-        assert_eq!((votes.ayes.len(), votes.nays.len()), (1, 0));
+        assert_eq!((votes.ayes.len() as u32, votes.nays.len()), (v, 0));
+        assert_eq!(votes.ayes.last().map(|last| last.farm_id), Some(farm_id));
     }
 
     #[benchmark]
-    fn veto() {
-        let hash = open_proposal::<T>(council_member::<T>(0), remark::<T>(64));
-        for index in 1..T::MinVetos::get() {
-            Pallet::<T>::do_veto(council_member::<T>(index), hash).expect("first veto");
-        }
+    fn veto(v: Linear<0, MAX_VOTES_PER_PROPOSAL>) {
+        let proposer = council_member::<T>(0);
+        let hash = open_proposal::<T>(proposer.clone(), remark::<T>(64, 1));
+        open_other_proposals::<T>(&proposer, MAX_ACTIVE_PROPOSALS - 1);
+        add_ayes::<T>(hash, v);
+        add_vetos::<T>(hash, T::MinVetos::get().saturating_sub(1));
         let caller = council_member::<T>(T::MinVetos::get());
         #[extrinsic_call]
         _(RawOrigin::Signed(caller), hash);
         assert!(!Voting::<T>::contains_key(hash));
+        assert_eq!(
+            ProposalList::<T>::get().len() as u32,
+            MAX_ACTIVE_PROPOSALS - 1
+        );
     }
 
     #[benchmark]
-    fn close() {
+    fn close(v: Linear<MOTION_MIN_THRESHOLD, MAX_VOTES_PER_PROPOSAL>) {
         let caller = council_member::<T>(0);
-        let hash = open_proposal::<T>(caller.clone(), remark::<T>(64));
-        for farm_id in 1..=MOTION_MIN_THRESHOLD {
-            FarmWeight::<T>::insert(farm_id, FARM_WEIGHT);
-            let farmer: T::AccountId = account("farmer", farm_id, 0);
-            Pallet::<T>::do_vote(farmer, farm_id, hash, true).expect("vote");
-        }
+        let hash = open_proposal::<T>(caller.clone(), remark::<T>(64, 1));
+        open_other_proposals::<T>(&caller, MAX_ACTIVE_PROPOSALS - 1);
+        add_ayes::<T>(hash, v);
+        add_vetos::<T>(hash, T::MinVetos::get().saturating_sub(1));
         #[extrinsic_call]
         _(RawOrigin::Signed(caller), hash, 0);
         assert!(!Voting::<T>::contains_key(hash));
+        frame_system::Pallet::<T>::assert_has_event(
+            <T as Config>::RuntimeEvent::from(Event::<T>::Closed {
+                proposal_hash: hash,
+                yes: v,
+                yes_weight: FARM_WEIGHT * v as u64,
+                no: 0,
+                no_weight: 0,
+            })
+            .into(),
+        );
         frame_system::Pallet::<T>::assert_last_event(
             <T as Config>::RuntimeEvent::from(Event::<T>::Executed {
                 proposal_hash: hash,

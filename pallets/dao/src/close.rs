@@ -26,8 +26,7 @@ impl<T: Config> Pallet<T> {
 
         let yes_weight = Self::current_weight(&votes.ayes);
         let no_weight = Self::current_weight(&votes.nays);
-        let mut used = T::WeightInfo::close()
-            .saturating_add(T::DbWeight::get().reads(votes.vote_count().into()));
+        let mut used = T::WeightInfo::close(votes.vote_count());
         Self::deposit_event(Event::Closed {
             proposal_hash,
             yes: votes.ayes.len() as u32,
@@ -54,11 +53,10 @@ impl<T: Config> Pallet<T> {
         Ok(used)
     }
 
-    /// The weight `close` declares: its own, reading the weight of every possible voter, and
-    /// the heaviest call a proposal may carry. The unused part is refunded.
+    /// The weight `close` declares: its own with the most votes a proposal may have (each
+    /// farm's weight is read), and the heaviest call a proposal may carry. The unused part is
+    /// refunded.
     pub fn close_weight_bound() -> Weight {
-        T::WeightInfo::close()
-            .saturating_add(T::DbWeight::get().reads(MAX_VOTES_PER_PROPOSAL.into()))
-            .saturating_add(T::MaxProposalWeight::get())
+        T::WeightInfo::close(MAX_VOTES_PER_PROPOSAL).saturating_add(T::MaxProposalWeight::get())
     }
 }

@@ -272,7 +272,10 @@ pub mod pallet {
         /// farm votes after which the proposal may be closed before its period ends;
         /// `duration` overrides `MotionDuration`.
         #[pallet::call_index(0)]
-        #[pallet::weight((<T as Config>::WeightInfo::propose(), DispatchClass::Operational))]
+        #[pallet::weight((
+            <T as Config>::WeightInfo::propose(MAX_ACTIVE_PROPOSALS),
+            DispatchClass::Operational
+        ))]
         pub fn propose(
             origin: OriginFor<T>,
             #[pallet::compact] threshold: u32,
@@ -280,17 +283,21 @@ pub mod pallet {
             description: Vec<u8>,
             link: Vec<u8>,
             duration: Option<BlockNumberFor<T>>,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
             Self::ensure_council_member(&who)?;
-            Self::do_propose(who, threshold, *action, description, link, duration)
+            let open = Self::do_propose(who, threshold, *action, description, link, duration)?;
+            Ok(Some(<T as Config>::WeightInfo::propose(open)).into())
         }
 
         /// Vote for (`approve`) or against a proposal with one of the caller's farms, not on the
         /// caller's own proposal. Free for the farm's first vote on the proposal; changing sides
         /// and a refused vote are paid.
         #[pallet::call_index(1)]
-        #[pallet::weight((<T as Config>::WeightInfo::vote(), DispatchClass::Operational))]
+        #[pallet::weight((
+            <T as Config>::WeightInfo::vote(MAX_VOTES_PER_PROPOSAL),
+            DispatchClass::Operational
+        ))]
         pub fn vote(
             origin: OriginFor<T>,
             farm_id: u32,
@@ -302,18 +309,27 @@ pub mod pallet {
                 T::Tfgrid::is_farm_owner(farm_id, who.clone()),
                 Error::<T>::NotAuthorizedToVote
             );
-            let pays = Self::do_vote(who, farm_id, proposal_hash, approve)?;
-            Ok(pays.into())
+            let (pays, votes) = Self::do_vote(who, farm_id, proposal_hash, approve)?;
+            Ok(PostDispatchInfo {
+                actual_weight: Some(<T as Config>::WeightInfo::vote(votes)),
+                pays_fee: pays,
+            })
         }
 
         /// Veto a proposal (council members only); `MinVetos` vetos reject it. Free.
         #[pallet::call_index(2)]
-        #[pallet::weight((<T as Config>::WeightInfo::veto(), DispatchClass::Operational))]
+        #[pallet::weight((
+            <T as Config>::WeightInfo::veto(MAX_VOTES_PER_PROPOSAL),
+            DispatchClass::Operational
+        ))]
         pub fn veto(origin: OriginFor<T>, proposal_hash: T::Hash) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
             Self::ensure_council_member(&who)?;
-            Self::do_veto(who, proposal_hash)?;
-            Ok(Pays::No.into())
+            let votes = Self::do_veto(who, proposal_hash)?;
+            Ok(PostDispatchInfo {
+                actual_weight: Some(<T as Config>::WeightInfo::veto(votes)),
+                pays_fee: Pays::No,
+            })
         }
 
         /// Close a proposal (council members only) once its threshold of votes is reached or

@@ -14,7 +14,8 @@ use sp_runtime::traits::{Hash, Saturating};
 
 impl<T: Config> Pallet<T> {
     /// Record `action` as proposal number `ProposalCount`, open for votes until
-    /// `now + duration` (or `now + MotionDuration`).
+    /// `now + duration` (or `now + MotionDuration`). Returns the number of proposals that were
+    /// open before (below [`MAX_ACTIVE_PROPOSALS`], the `propose` benchmark's component).
     pub(crate) fn do_propose(
         who: T::AccountId,
         threshold: u32,
@@ -22,7 +23,7 @@ impl<T: Config> Pallet<T> {
         description: Vec<u8>,
         link: Vec<u8>,
         duration: Option<BlockNumberFor<T>>,
-    ) -> DispatchResult {
+    ) -> Result<u32, DispatchError> {
         ensure!(
             threshold >= MOTION_MIN_THRESHOLD,
             Error::<T>::ThresholdTooLow
@@ -63,8 +64,11 @@ impl<T: Config> Pallet<T> {
 
         let index = ProposalCount::<T>::get();
         let next_index = index.checked_add(1).ok_or(Error::<T>::StorageOverflow)?;
-        ProposalList::<T>::try_mutate(|hashes| hashes.try_push(proposal_hash))
-            .map_err(|_| Error::<T>::StorageOverflow)?;
+        let open = ProposalList::<T>::try_mutate(|hashes| {
+            let open = hashes.len() as u32;
+            hashes.try_push(proposal_hash).map(|_| open)
+        })
+        .map_err(|_| Error::<T>::StorageOverflow)?;
         ProposalCount::<T>::put(next_index);
         ProposalOf::<T>::insert(proposal_hash, action);
         Proposals::<T>::insert(
@@ -95,7 +99,7 @@ impl<T: Config> Pallet<T> {
             proposal_hash,
             threshold,
         });
-        Ok(())
+        Ok(open)
     }
 
     /// Forget a decided proposal: its call, description, votes, proposer and list entry.

@@ -10,13 +10,15 @@ impl<T: Config> Pallet<T> {
     /// Record the vote of `farm_id` (owned by `who`, who did not make the proposal) on a
     /// proposal, replacing its vote on the other side if any. The farm must weigh at least
     /// [`MIN_FARM_VOTE_WEIGHT`]. Returns whether the caller pays: not for the farm's first vote
-    /// (a refused vote is paid: the error keeps the default `Pays::Yes`).
+    /// (a refused vote is paid: the error keeps the default `Pays::Yes`), and the number of
+    /// votes on the proposal afterwards (at most [`MAX_VOTES_PER_PROPOSAL`], the `vote`
+    /// benchmark's component).
     pub(crate) fn do_vote(
         who: T::AccountId,
         farm_id: u32,
         proposal_hash: T::Hash,
         approve: bool,
-    ) -> Result<Pays, DispatchError> {
+    ) -> Result<(Pays, u32), DispatchError> {
         let mut votes = Self::described_proposal_votes(proposal_hash)?;
         ensure!(
             frame_system::Pallet::<T>::block_number() <= votes.end,
@@ -58,14 +60,17 @@ impl<T: Config> Pallet<T> {
             yes: votes.ayes.len() as u32,
             no: votes.nays.len() as u32,
         });
+        let vote_count = votes.vote_count();
         Voting::<T>::insert(proposal_hash, votes);
-        Ok(if first_vote { Pays::No } else { Pays::Yes })
+        Ok((if first_vote { Pays::No } else { Pays::Yes }, vote_count))
     }
 
     /// Record the veto of council member `who` on a proposal; with `MinVetos` vetos the
-    /// proposal is rejected and removed.
-    pub(crate) fn do_veto(who: T::AccountId, proposal_hash: T::Hash) -> DispatchResult {
+    /// proposal is rejected and removed. Returns the number of farm votes on the proposal (the
+    /// `veto` benchmark's component).
+    pub(crate) fn do_veto(who: T::AccountId, proposal_hash: T::Hash) -> Result<u32, DispatchError> {
         let mut votes = Self::described_proposal_votes(proposal_hash)?;
+        let vote_count = votes.vote_count();
         ensure!(!votes.vetos.contains(&who), Error::<T>::DuplicateVeto);
         votes
             .vetos
@@ -83,7 +88,7 @@ impl<T: Config> Pallet<T> {
         } else {
             Voting::<T>::insert(proposal_hash, votes);
         }
-        Ok(())
+        Ok(vote_count)
     }
 
     /// The votes of an open proposal, checked against the index of its description.

@@ -100,7 +100,10 @@ pub mod pallet {
         /// Set the value of one of the caller's keys, replacing any previous value. An empty
         /// value is stored too.
         #[pallet::call_index(0)]
-        #[pallet::weight(<T as Config>::WeightInfo::set())]
+        #[pallet::weight(<T as Config>::WeightInfo::set(
+            crate::types::bounded_length(&key, MAX_KEY_LENGTH),
+            crate::types::bounded_length(&value, MAX_VALUE_LENGTH),
+        ))]
         pub fn set(origin: OriginFor<T>, key: Vec<u8>, value: Vec<u8>) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_set(who, key, value)
@@ -108,10 +111,15 @@ pub mod pallet {
 
         /// Delete one of the caller's keys.
         #[pallet::call_index(1)]
-        #[pallet::weight(<T as Config>::WeightInfo::delete())]
-        pub fn delete(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
+        #[pallet::weight(<T as Config>::WeightInfo::delete(
+            crate::types::bounded_length(&key, MAX_KEY_LENGTH),
+            MAX_VALUE_LENGTH,
+        ))]
+        pub fn delete(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
-            Self::do_delete(who, key)
+            let key_length = crate::types::bounded_length(&key, MAX_KEY_LENGTH);
+            let value_length = Self::do_delete(who, key)?;
+            Ok(Some(<T as Config>::WeightInfo::delete(key_length, value_length)).into())
         }
     }
 }

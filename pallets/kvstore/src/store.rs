@@ -3,6 +3,7 @@
 use crate::{types::*, Error, Event, KeyValueStore, Pallet};
 use alloc::vec::Vec;
 use frame_support::{dispatch::DispatchResult, ensure};
+use sp_runtime::DispatchError;
 
 impl<T: crate::Config> Pallet<T> {
     /// Store `value` under `(who, key)`, replacing any previous value.
@@ -15,7 +16,7 @@ impl<T: crate::Config> Pallet<T> {
     }
 
     /// Remove the entry `(who, key)`, which must exist.
-    pub(crate) fn do_delete(who: T::AccountId, key: Vec<u8>) -> DispatchResult {
+    pub(crate) fn do_delete(who: T::AccountId, key: Vec<u8>) -> Result<u32, DispatchError> {
         // A key longer than the bound cannot have been stored.
         let key = Key::try_from(key).map_err(|_| Error::<T>::NoValueStored)?;
         ensure!(
@@ -23,7 +24,9 @@ impl<T: crate::Config> Pallet<T> {
             Error::<T>::NoValueStored
         );
         let value = KeyValueStore::<T>::take(&who, &key);
+        // At most MAX_VALUE_LENGTH.
+        let value_length = value.len() as u32;
         Self::deposit_event(Event::EntryTaken(who, key, value));
-        Ok(())
+        Ok(value_length)
     }
 }

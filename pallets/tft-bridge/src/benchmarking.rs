@@ -1,6 +1,16 @@
 //! Benchmarks of every call of pallet-tft-bridge (frame-benchmarking v2) and of the expiry
-//! hook, each in its most expensive case: a full validator list, the vote or signature that
-//! completes a transaction, and fee accounts that must be created.
+//! hook, each in its most expensive case: a full validator list (or `v` validators for the votes
+//! and signatures, whose work grows with them), the vote or signature that completes a
+//! transaction, and fee accounts that must be created.
+//!
+//! The expiry hook (`on_initialize`) is benchmarked as `expire_transactions(k, e, r, m)`, with
+//! `k` pending withdrawals and refunds kept, `e` reset, `r` withdrawals refunded at their
+//! timeout and `m` deposits whose mint proposals (one per validator, each expiring) are due.
+//! Their ranges go to [`MAX_PENDING`], the runtime's `MaxPendingTransactions`: at most that many
+//! withdrawals and that many refunds are pending and at most that many deposits are due in one
+//! block. The benchmark creates at most `MaxPendingTransactions` due deposits (the bound of
+//! `MintExpiries`), so in a configuration with a smaller bound the top of `m`'s range measures
+//! that bound.
 
 use crate::{
     types::{BurnTransaction, RefundTransaction, StellarSignature, TxId, MAX_BRIDGE_VALIDATORS},
@@ -16,6 +26,8 @@ use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::SaturatedConversion;
 
 const SEED: u32 = 0;
+/// Upper end of the expiry benchmark's ranges: the runtime's `MaxPendingTransactions`.
+pub const MAX_PENDING: u32 = 256;
 /// A valid Stellar account address.
 const STELLAR_ADDRESS: &[u8] = b"GA5ZSEJYB37JRC5AVCIA5MOP4RHTM335X2KGX3IHOJAPP5RE34K4KZVN";
 /// Deposit and withdraw fee of the benchmarks: 1 TFT.
@@ -67,8 +79,19 @@ fn tx_id(index: u32) -> TxId {
 /// A pending withdrawal `id` of `amount`, created at `block` by an account of its own, with
 /// `signed` signatures.
 fn burn<T: Config>(id: u64, amount: u64, block: BlockNumberFor<T>, signed: usize) {
+    burn_created_at::<T>(id, amount, block, block, signed)
+}
+
+/// A pending withdrawal `id` as [`burn`], reset last at `block` but created at `created`.
+fn burn_created_at<T: Config>(
+    id: u64,
+    amount: u64,
+    block: BlockNumberFor<T>,
+    created: BlockNumberFor<T>,
+    signed: usize,
+) {
     let source: T::AccountId = account("source", id as u32, SEED);
-    PendingWithdrawals::<T>::insert(&source, BoundedVec::truncate_from(vec![(id, block)]));
+    PendingWithdrawals::<T>::insert(&source, BoundedVec::truncate_from(vec![(id, created)]));
     BurnTransactions::<T>::insert(
         id,
         BurnTransaction {
@@ -178,11 +201,13 @@ mod benchmarks {
         Ok(())
     }
 
-    /// The vote that completes the mint, with a full validator list.
+    /// The vote that completes the mint, with `v` validators.
     #[benchmark]
-    fn propose_or_vote_mint_transaction() -> Result<(), BenchmarkError> {
+    fn propose_or_vote_mint_transaction(
+        v: Linear<1, MAX_BRIDGE_VALIDATORS>,
+    ) -> Result<(), BenchmarkError> {
         set_fees::<T>();
-        let validators = set_validators::<T>(MAX_BRIDGE_VALIDATORS);
+        let validators = set_validators::<T>(v);
         let quorum = Pallet::<T>::quorum() as usize;
         let target: T::AccountId = account("target", 0, SEED);
         let amount = 100 * FEE;
@@ -204,10 +229,12 @@ mod benchmarks {
         Ok(())
     }
 
-    /// The signature that completes the withdrawal, with a full validator list.
+    /// The signature that completes the withdrawal, with `v` validators.
     #[benchmark]
-    fn propose_burn_transaction_or_add_sig() -> Result<(), BenchmarkError> {
-        let validators = set_validators::<T>(MAX_BRIDGE_VALIDATORS);
+    fn propose_burn_transaction_or_add_sig(
+        v: Linear<1, MAX_BRIDGE_VALIDATORS>,
+    ) -> Result<(), BenchmarkError> {
+        let validators = set_validators::<T>(v);
         let quorum = Pallet::<T>::quorum() as usize;
         let amount = 100 * FEE;
         burn::<T>(
@@ -235,8 +262,10 @@ mod benchmarks {
     }
 
     #[benchmark]
-    fn set_burn_transaction_executed() -> Result<(), BenchmarkError> {
-        let validators = set_validators::<T>(MAX_BRIDGE_VALIDATORS);
+    fn set_burn_transaction_executed(
+        v: Linear<1, MAX_BRIDGE_VALIDATORS>,
+    ) -> Result<(), BenchmarkError> {
+        let validators = set_validators::<T>(v);
         let quorum = Pallet::<T>::quorum() as usize;
         burn::<T>(
             1,
@@ -252,10 +281,12 @@ mod benchmarks {
         Ok(())
     }
 
-    /// The signature that completes the refund, with a full validator list.
+    /// The signature that completes the refund, with `v` validators.
     #[benchmark]
-    fn create_refund_transaction_or_add_sig() -> Result<(), BenchmarkError> {
-        let validators = set_validators::<T>(MAX_BRIDGE_VALIDATORS);
+    fn create_refund_transaction_or_add_sig(
+        v: Linear<1, MAX_BRIDGE_VALIDATORS>,
+    ) -> Result<(), BenchmarkError> {
+        let validators = set_validators::<T>(v);
         let quorum = Pallet::<T>::quorum() as usize;
         let amount = 100 * FEE;
         let tx_hash = tx_id(0);
@@ -286,8 +317,10 @@ mod benchmarks {
     }
 
     #[benchmark]
-    fn set_refund_transaction_executed() -> Result<(), BenchmarkError> {
-        let validators = set_validators::<T>(MAX_BRIDGE_VALIDATORS);
+    fn set_refund_transaction_executed(
+        v: Linear<1, MAX_BRIDGE_VALIDATORS>,
+    ) -> Result<(), BenchmarkError> {
+        let validators = set_validators::<T>(v);
         let quorum = Pallet::<T>::quorum() as usize;
         let tx_hash = tx_id(0);
         refund::<T>(
@@ -304,29 +337,98 @@ mod benchmarks {
         Ok(())
     }
 
-    /// `k` pending withdrawals and refunds that are kept and `e` that expire, each with a full
-    /// list of signatures.
+    /// The expiry check at the start of a block (`on_initialize`), with a full validator list:
+    /// `k` pending withdrawals and refunds kept (a quorum of signatures each), `e` reset
+    /// (withdrawals one signature short of the quorum, so their timeout is checked), `r`
+    /// withdrawals refunded to their source at their timeout, and `m` deposits due, each with
+    /// one expiring proposal per validator.
     #[benchmark]
-    fn expire_transactions(k: Linear<0, 1_000>, e: Linear<0, 1_000>) {
-        let created: BlockNumberFor<T> = 1u32.into();
-        let now = created + T::RetryInterval::get().into();
-        let full = MAX_BRIDGE_VALIDATORS as usize;
-        for index in 0..(k + e) {
-            let block = if index < k { now } else { created };
+    fn expire_transactions(
+        k: Linear<0, { 2 * MAX_PENDING }>,
+        e: Linear<0, { 2 * MAX_PENDING }>,
+        r: Linear<0, MAX_PENDING>,
+        m: Linear<0, MAX_PENDING>,
+    ) {
+        let validators = set_validators::<T>(MAX_BRIDGE_VALIDATORS);
+        let quorum = Pallet::<T>::quorum() as usize;
+        let retry: BlockNumberFor<T> = T::RetryInterval::get().into();
+        let timeout: BlockNumberFor<T> = T::TransactionTimeout::get().into();
+        let now = retry + timeout;
+        let amount = 100 * FEE;
+        let mut id = 0u64;
+        let mut next_id = || {
+            id += 1;
+            id
+        };
+        for index in 0..k {
+            let id = next_id();
             if index % 2 == 0 {
-                burn::<T>(u64::from(index) + 1, 100 * FEE, block, full);
+                burn::<T>(id, amount, now, quorum);
             } else {
-                refund::<T>(&tx_id(index), 100 * FEE, block, full);
+                refund::<T>(&tx_id(id as u32), amount, now, quorum);
             }
         }
+        // Reset `RetryInterval` blocks ago, created `RetryInterval` blocks ago: not timed out.
+        for index in 0..e {
+            let id = next_id();
+            if index % 2 == 0 {
+                burn::<T>(id, amount, timeout, quorum - 1);
+            } else {
+                refund::<T>(&tx_id(id as u32), amount, timeout, quorum);
+            }
+        }
+        // Created `TransactionTimeout` blocks ago.
+        for _ in 0..r {
+            burn_created_at::<T>(next_id(), amount, timeout, retry, quorum - 1);
+        }
+        let due = m.min(T::MaxPendingTransactions::get());
+        let mut deposits = Vec::new();
+        for index in 0..due {
+            let deposit = tx_id(1_000_000 + index);
+            let proposals = validators
+                .iter()
+                .enumerate()
+                .map(|(n, validator)| types::MintProposal {
+                    target: account("target", n as u32, SEED),
+                    amount: amount + n as u64,
+                    block: retry,
+                    voters: BoundedVec::truncate_from(vec![validator.clone()]),
+                })
+                .collect::<Vec<_>>();
+            MintProposals::<T>::insert(&deposit, BoundedVec::truncate_from(proposals));
+            MintTransactionVoters::<T>::insert(
+                &deposit,
+                BoundedVec::truncate_from(validators.clone()),
+            );
+            deposits.push(deposit);
+        }
+        MintExpiries::<T>::insert(now, BoundedVec::truncate_from(deposits.clone()));
+        let counts;
 
         #[block]
         {
-            Pallet::<T>::expire_transactions(now);
+            counts = Pallet::<T>::expire_transactions(now);
         }
 
+        assert_eq!(
+            counts,
+            crate::expiry::ExpiryCounts {
+                kept: k,
+                reset: e,
+                refunded: r,
+                mints: due,
+            }
+        );
+        assert_eq!(
+            BurnTransactions::<T>::count() + RefundTransactions::<T>::count(),
+            k + e
+        );
         assert!(BurnTransactions::<T>::iter_values().all(|burn| burn.block == now));
         assert!(RefundTransactions::<T>::iter_values().all(|refund| refund.block == now));
+        assert!(deposits
+            .iter()
+            .all(|deposit| !MintProposals::<T>::contains_key(deposit)
+                && !MintTransactionVoters::<T>::contains_key(deposit)));
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

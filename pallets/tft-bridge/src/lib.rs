@@ -349,8 +349,7 @@ pub mod pallet {
         /// the withdrawals past `TransactionTimeout`), and the mint proposals that waited
         /// `TransactionTimeout` blocks.
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-            let (kept, expired) = Self::expire_transactions(n);
-            <T as Config>::WeightInfo::expire_transactions(kept, expired)
+            Self::expire_transactions(n).weight::<<T as Config>::WeightInfo>()
         }
 
         fn integrity_test() {
@@ -442,21 +441,31 @@ pub mod pallet {
         /// Propose, or vote for, the mint asked for by the Stellar deposit `transaction`
         /// (bridge validators only).
         #[pallet::call_index(6)]
-        #[pallet::weight(<T as Config>::WeightInfo::propose_or_vote_mint_transaction())]
+        #[pallet::weight(<T as Config>::WeightInfo::propose_or_vote_mint_transaction(
+            MAX_BRIDGE_VALIDATORS
+        ))]
         pub fn propose_or_vote_mint_transaction(
             origin: OriginFor<T>,
             transaction: TxId,
             target: T::AccountId,
             amount: u64,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
-            Self::do_propose_or_vote_mint_transaction(validator, transaction, target, amount)
+            Self::do_propose_or_vote_mint_transaction(validator, transaction, target, amount)?;
+            Ok(
+                Some(<T as Config>::WeightInfo::propose_or_vote_mint_transaction(
+                    Self::validator_count(),
+                ))
+                .into(),
+            )
         }
 
         /// Add a signature of the Stellar payment of withdrawal `transaction_id` (bridge
         /// validators only).
         #[pallet::call_index(7)]
-        #[pallet::weight(<T as Config>::WeightInfo::propose_burn_transaction_or_add_sig())]
+        #[pallet::weight(<T as Config>::WeightInfo::propose_burn_transaction_or_add_sig(
+            MAX_BRIDGE_VALIDATORS
+        ))]
         pub fn propose_burn_transaction_or_add_sig(
             origin: OriginFor<T>,
             transaction_id: u64,
@@ -465,7 +474,7 @@ pub mod pallet {
             signature: Signature,
             stellar_pub_key: StellarPubKey,
             sequence_number: u64,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
             let signature = StellarSignature {
                 signature,
@@ -478,25 +487,41 @@ pub mod pallet {
                 amount,
                 signature,
                 sequence_number,
+            )?;
+            Ok(Some(
+                <T as Config>::WeightInfo::propose_burn_transaction_or_add_sig(
+                    Self::validator_count(),
+                ),
             )
+            .into())
         }
 
         /// Record that withdrawal `transaction_id`, signed by a quorum, was paid on Stellar
         /// (bridge validators only).
         #[pallet::call_index(8)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_burn_transaction_executed())]
+        #[pallet::weight(<T as Config>::WeightInfo::set_burn_transaction_executed(
+            MAX_BRIDGE_VALIDATORS
+        ))]
         pub fn set_burn_transaction_executed(
             origin: OriginFor<T>,
             transaction_id: u64,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
-            Self::do_set_burn_transaction_executed(&validator, transaction_id)
+            Self::do_set_burn_transaction_executed(&validator, transaction_id)?;
+            Ok(
+                Some(<T as Config>::WeightInfo::set_burn_transaction_executed(
+                    Self::validator_count(),
+                ))
+                .into(),
+            )
         }
 
         /// Create the refund of the Stellar deposit `tx_hash`, or add a signature of its
         /// payment (bridge validators only).
         #[pallet::call_index(9)]
-        #[pallet::weight(<T as Config>::WeightInfo::create_refund_transaction_or_add_sig())]
+        #[pallet::weight(<T as Config>::WeightInfo::create_refund_transaction_or_add_sig(
+            MAX_BRIDGE_VALIDATORS
+        ))]
         pub fn create_refund_transaction_or_add_sig(
             origin: OriginFor<T>,
             tx_hash: TxId,
@@ -505,7 +530,7 @@ pub mod pallet {
             signature: Signature,
             stellar_pub_key: StellarPubKey,
             sequence_number: u64,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
             let signature = StellarSignature {
                 signature,
@@ -518,19 +543,33 @@ pub mod pallet {
                 amount,
                 signature,
                 sequence_number,
+            )?;
+            Ok(Some(
+                <T as Config>::WeightInfo::create_refund_transaction_or_add_sig(
+                    Self::validator_count(),
+                ),
             )
+            .into())
         }
 
         /// Record that the refund of `tx_hash`, signed by a quorum, was paid on Stellar (bridge
         /// validators only).
         #[pallet::call_index(10)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_refund_transaction_executed())]
+        #[pallet::weight(<T as Config>::WeightInfo::set_refund_transaction_executed(
+            MAX_BRIDGE_VALIDATORS
+        ))]
         pub fn set_refund_transaction_executed(
             origin: OriginFor<T>,
             tx_hash: TxId,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
-            Self::do_set_refund_transaction_executed(&validator, tx_hash)
+            Self::do_set_refund_transaction_executed(&validator, tx_hash)?;
+            Ok(
+                Some(<T as Config>::WeightInfo::set_refund_transaction_executed(
+                    Self::validator_count(),
+                ))
+                .into(),
+            )
         }
     }
 }

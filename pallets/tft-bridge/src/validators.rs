@@ -44,8 +44,13 @@ impl<T: Config> Pallet<T> {
     /// The number of votes or signatures that completes a transaction: a majority of the
     /// bridge validators.
     pub fn quorum() -> u32 {
-        let count = Validators::<T>::decode_len().unwrap_or(0) as u32;
-        count / 2 + 1
+        Self::validator_count() / 2 + 1
+    }
+
+    /// The number of bridge validators (at most [`crate::types::MAX_BRIDGE_VALIDATORS`]): the component of
+    /// the vote and signature benchmarks.
+    pub fn validator_count() -> u32 {
+        Validators::<T>::decode_len().unwrap_or(0) as u32
     }
 
     /// `accounts` sorted and without duplicates, as the bridge validators are kept; `None` if

@@ -11,15 +11,19 @@
 //!   and `set_refund_transaction_executed`: + 1 read and + 1 write of the counter of pending
 //!   withdrawals or refunds.
 //!
-//! `expire_transactions` (the expiry check at the start of every block) has no upstream figure:
-//! it is an estimate, pending measurement, of 5 µs plus 10 µs and one read per pending
-//! transaction kept and 25 µs, one read and one write per pending transaction that expires,
-//! plus one read of each pending counter.
+//! The vote, signature and executed calls get a per-validator term for their component `v` (the
+//! number of bridge validators; a quorum of signatures is kept per transaction), declared at `MAX_BRIDGE_VALIDATORS` and refunded to the actual count.
+//!
+//! `expire_transactions(k, e, r, m)` (the expiry check at the start of every block: `k` pending
+//! withdrawals and refunds kept, `e` reset, `r` withdrawals refunded at their timeout, `m`
+//! deposits whose mint proposals are due) has no upstream figure: it is an estimate, pending
+//! measurement, of 5 µs plus 10 µs and one read per pending transaction kept, 25 µs, one read
+//! and one write per transaction reset, twice that per withdrawal refunded, 500 µs and 2 reads
+//! and 3 writes per deposit due, plus the two pending counters and `MintExpiries`.
 //!
 //! Not yet counted (issue 12): the reads and writes of `MintProposals` and `MintExpiries` by
 //! `propose_or_vote_mint_transaction`, of `PendingWithdrawals` by `swap_to_stellar` and
-//! `set_burn_transaction_executed`; the expiry check counts each deposit whose mint proposals
-//! it checks, and each withdrawal it refunds, as an expired transaction.
+//! `set_burn_transaction_executed`.
 //!
 //! They are pending regeneration on the reference machine with
 //! `tfchain benchmark pallet --pallet pallet_tft_bridge --extrinsic '*' --output pallets/tft-bridge/src/weights.rs`
@@ -41,13 +45,13 @@ pub trait WeightInfo {
     fn set_withdraw_fee() -> Weight;
     fn set_deposit_fee() -> Weight;
     fn swap_to_stellar() -> Weight;
-    fn propose_or_vote_mint_transaction() -> Weight;
-    fn propose_burn_transaction_or_add_sig() -> Weight;
-    fn set_burn_transaction_executed() -> Weight;
-    fn create_refund_transaction_or_add_sig() -> Weight;
-    fn set_refund_transaction_executed() -> Weight;
+    fn propose_or_vote_mint_transaction(v: u32) -> Weight;
+    fn propose_burn_transaction_or_add_sig(v: u32) -> Weight;
+    fn set_burn_transaction_executed(v: u32) -> Weight;
+    fn create_refund_transaction_or_add_sig(v: u32) -> Weight;
+    fn set_refund_transaction_executed(v: u32) -> Weight;
     /// Expiry check of pending withdrawals and refunds: `k` kept, `e` expired.
-    fn expire_transactions(k: u32, e: u32) -> Weight;
+    fn expire_transactions(k: u32, e: u32, r: u32, m: u32) -> Weight;
 }
 
 /// Estimated base time of the expiry check, in picoseconds.
@@ -60,6 +64,22 @@ const EXPIRE_EXPIRED_REF_TIME: u64 = 25_000_000;
 const EXPIRE_PER_TX_PROOF_SIZE: u64 = 4_036;
 /// Proof size of the two counters read by the expiry check.
 const EXPIRE_BASE_PROOF_SIZE: u64 = 1_489;
+
+/// Estimated time per deposit whose mint proposals expire (all its proposals), in picoseconds.
+const EXPIRE_MINT_REF_TIME: u64 = 500_000_000;
+/// Estimated proof size of the proposals and voters of one deposit.
+const EXPIRE_MINT_PROOF_SIZE: u64 = 12_000;
+/// Estimated time per bridge validator of a vote or signature, in picoseconds.
+const PER_VALIDATOR_REF_TIME: u64 = 200_000;
+/// Estimated proof size per bridge validator of a mint vote (its account as a voter).
+const VOTER_PROOF_SIZE: u64 = 64;
+/// Estimated proof size per bridge validator of a signature (account and signature).
+const SIGNER_PROOF_SIZE: u64 = 300;
+
+/// The part of a vote or signature that grows with the `v` bridge validators.
+fn per_validator(v: u32, proof_size: u64) -> Weight {
+    Weight::from_parts(PER_VALIDATOR_REF_TIME, proof_size).saturating_mul(v.into())
+}
 
 /// `Weight::from_parts(ref_time, proof_size)` plus `reads` and `writes` database accesses.
 fn weight(ref_time: u64, proof_size: u64, reads: u64, writes: u64, db: RuntimeDbWeight) -> Weight {
@@ -90,23 +110,24 @@ impl Weights {
     fn swap_to_stellar(&self) -> Weight {
         weight(76_009_000, 3_593, 5, 4, self.0)
     }
-    fn propose_or_vote_mint_transaction(&self) -> Weight {
-        weight(113_671_000, 3_997, 7, 4, self.0)
+    fn propose_or_vote_mint_transaction(&self, v: u32) -> Weight {
+        weight(113_671_000, 3_997, 7, 4, self.0).saturating_add(per_validator(v, VOTER_PROOF_SIZE))
     }
-    fn propose_burn_transaction_or_add_sig(&self) -> Weight {
-        weight(42_948_000, 4_096, 3, 1, self.0)
+    fn propose_burn_transaction_or_add_sig(&self, v: u32) -> Weight {
+        weight(42_948_000, 4_096, 3, 1, self.0).saturating_add(per_validator(v, SIGNER_PROOF_SIZE))
     }
-    fn set_burn_transaction_executed(&self) -> Weight {
-        weight(29_777_000, 4_036, 4, 3, self.0)
+    fn set_burn_transaction_executed(&self, v: u32) -> Weight {
+        weight(29_777_000, 4_036, 4, 3, self.0).saturating_add(per_validator(v, SIGNER_PROOF_SIZE))
     }
-    fn create_refund_transaction_or_add_sig(&self) -> Weight {
-        weight(37_525_000, 3_883, 3, 2, self.0)
+    fn create_refund_transaction_or_add_sig(&self, v: u32) -> Weight {
+        weight(37_525_000, 3_883, 3, 2, self.0).saturating_add(per_validator(v, SIGNER_PROOF_SIZE))
     }
-    fn set_refund_transaction_executed(&self) -> Weight {
-        weight(35_316_000, 4_058, 4, 3, self.0)
+    fn set_refund_transaction_executed(&self, v: u32) -> Weight {
+        weight(35_316_000, 4_058, 4, 3, self.0).saturating_add(per_validator(v, SIGNER_PROOF_SIZE))
     }
-    fn expire_transactions(&self, kept: u32, expired: u32) -> Weight {
-        let (kept, expired) = (u64::from(kept), u64::from(expired));
+    fn expire_transactions(&self, kept: u32, reset: u32, refunded: u32, mints: u32) -> Weight {
+        let expired = u64::from(reset).saturating_add(refunded.into());
+        let (kept, refunded, mints) = (u64::from(kept), u64::from(refunded), u64::from(mints));
         weight(EXPIRE_BASE_REF_TIME, EXPIRE_BASE_PROOF_SIZE, 2, 0, self.0)
             .saturating_add(
                 Weight::from_parts(EXPIRE_KEPT_REF_TIME, EXPIRE_PER_TX_PROOF_SIZE)
@@ -117,6 +138,19 @@ impl Weights {
                     .saturating_mul(expired),
             )
             .saturating_add(self.0.reads_writes(kept.saturating_add(expired), expired))
+            // A refunded withdrawal: its source's pending withdrawals and account.
+            .saturating_add(
+                Weight::from_parts(EXPIRE_EXPIRED_REF_TIME, EXPIRE_PER_TX_PROOF_SIZE)
+                    .saturating_mul(refunded),
+            )
+            .saturating_add(self.0.reads_writes(2, 2).saturating_mul(refunded))
+            // A deposit due: its proposals (each expiring, with an event) and voters.
+            .saturating_add(
+                Weight::from_parts(EXPIRE_MINT_REF_TIME, EXPIRE_MINT_PROOF_SIZE)
+                    .saturating_mul(mints),
+            )
+            .saturating_add(self.0.reads_writes(2, 3).saturating_mul(mints))
+            .saturating_add(self.0.reads_writes(1, 1))
     }
 }
 
@@ -141,23 +175,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn swap_to_stellar() -> Weight {
         Weights(T::DbWeight::get()).swap_to_stellar()
     }
-    fn propose_or_vote_mint_transaction() -> Weight {
-        Weights(T::DbWeight::get()).propose_or_vote_mint_transaction()
+    fn propose_or_vote_mint_transaction(v: u32) -> Weight {
+        Weights(T::DbWeight::get()).propose_or_vote_mint_transaction(v)
     }
-    fn propose_burn_transaction_or_add_sig() -> Weight {
-        Weights(T::DbWeight::get()).propose_burn_transaction_or_add_sig()
+    fn propose_burn_transaction_or_add_sig(v: u32) -> Weight {
+        Weights(T::DbWeight::get()).propose_burn_transaction_or_add_sig(v)
     }
-    fn set_burn_transaction_executed() -> Weight {
-        Weights(T::DbWeight::get()).set_burn_transaction_executed()
+    fn set_burn_transaction_executed(v: u32) -> Weight {
+        Weights(T::DbWeight::get()).set_burn_transaction_executed(v)
     }
-    fn create_refund_transaction_or_add_sig() -> Weight {
-        Weights(T::DbWeight::get()).create_refund_transaction_or_add_sig()
+    fn create_refund_transaction_or_add_sig(v: u32) -> Weight {
+        Weights(T::DbWeight::get()).create_refund_transaction_or_add_sig(v)
     }
-    fn set_refund_transaction_executed() -> Weight {
-        Weights(T::DbWeight::get()).set_refund_transaction_executed()
+    fn set_refund_transaction_executed(v: u32) -> Weight {
+        Weights(T::DbWeight::get()).set_refund_transaction_executed(v)
     }
-    fn expire_transactions(k: u32, e: u32) -> Weight {
-        Weights(T::DbWeight::get()).expire_transactions(k, e)
+    fn expire_transactions(k: u32, e: u32, r: u32, m: u32) -> Weight {
+        Weights(T::DbWeight::get()).expire_transactions(k, e, r, m)
     }
 }
 
@@ -181,22 +215,22 @@ impl WeightInfo for () {
     fn swap_to_stellar() -> Weight {
         Weights(RocksDbWeight::get()).swap_to_stellar()
     }
-    fn propose_or_vote_mint_transaction() -> Weight {
-        Weights(RocksDbWeight::get()).propose_or_vote_mint_transaction()
+    fn propose_or_vote_mint_transaction(v: u32) -> Weight {
+        Weights(RocksDbWeight::get()).propose_or_vote_mint_transaction(v)
     }
-    fn propose_burn_transaction_or_add_sig() -> Weight {
-        Weights(RocksDbWeight::get()).propose_burn_transaction_or_add_sig()
+    fn propose_burn_transaction_or_add_sig(v: u32) -> Weight {
+        Weights(RocksDbWeight::get()).propose_burn_transaction_or_add_sig(v)
     }
-    fn set_burn_transaction_executed() -> Weight {
-        Weights(RocksDbWeight::get()).set_burn_transaction_executed()
+    fn set_burn_transaction_executed(v: u32) -> Weight {
+        Weights(RocksDbWeight::get()).set_burn_transaction_executed(v)
     }
-    fn create_refund_transaction_or_add_sig() -> Weight {
-        Weights(RocksDbWeight::get()).create_refund_transaction_or_add_sig()
+    fn create_refund_transaction_or_add_sig(v: u32) -> Weight {
+        Weights(RocksDbWeight::get()).create_refund_transaction_or_add_sig(v)
     }
-    fn set_refund_transaction_executed() -> Weight {
-        Weights(RocksDbWeight::get()).set_refund_transaction_executed()
+    fn set_refund_transaction_executed(v: u32) -> Weight {
+        Weights(RocksDbWeight::get()).set_refund_transaction_executed(v)
     }
-    fn expire_transactions(k: u32, e: u32) -> Weight {
-        Weights(RocksDbWeight::get()).expire_transactions(k, e)
+    fn expire_transactions(k: u32, e: u32, r: u32, m: u32) -> Weight {
+        Weights(RocksDbWeight::get()).expire_transactions(k, e, r, m)
     }
 }

@@ -49,6 +49,7 @@ pub mod weights;
 pub mod pallet {
     use crate::{price::bounds_are_consistent, types::*, weights::WeightInfo};
     use frame_support::{
+        dispatch::PostDispatchInfo,
         pallet_prelude::*,
         traits::{EnsureOrigin, ValidatorSet},
     };
@@ -210,7 +211,7 @@ pub mod pallet {
         /// a recent block, once per interval (see [`Pallet::do_set_prices`]), through its
         /// offchain worker. Free when accepted; a refused report pays its fee.
         #[pallet::call_index(0)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_prices())]
+        #[pallet::weight(<T as Config>::WeightInfo::set_prices(HISTORY_LENGTH.into()))]
         pub fn set_prices(
             origin: OriginFor<T>,
             price: u32,
@@ -218,7 +219,11 @@ pub mod pallet {
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
             Self::do_set_prices(&who, price, block_number)?;
-            Ok(Pays::No.into())
+            let history = crate::ringbuffer::PriceHistory::<T>::len();
+            Ok(PostDispatchInfo {
+                actual_weight: Some(<T as Config>::WeightInfo::set_prices(history.into())),
+                pays_fee: Pays::No,
+            })
         }
 
         /// Set the lower bound of the billing price (governance); it must stay below the

@@ -1,10 +1,17 @@
 //! Benchmarks of the validator set pallet, measuring each call in its worst case: the lists it
-//! reads are as long as `MaxValidators` allows and the account it looks for is at their end.
+//! reads are as long as `MaxValidators` allows and the account it looks for is at their end,
+//! and the session rotation hook (`SessionManager::new_session`) removing `o` offline
+//! validators from a full set.
 
 use crate::*;
 use frame_benchmarking::v2::*;
 use frame_support::{traits::EnsureOrigin, BoundedVec};
 use frame_system::RawOrigin;
+use pallet_session::SessionManager;
+
+/// Upper end of `new_session`'s range: the runtime's `MaxValidators` (the benchmark marks at
+/// most `MaxValidators` validators offline).
+pub const MAX_VALIDATORS: u32 = 100;
 
 /// Seed of the benchmark accounts.
 const SEED: u32 = 0;
@@ -91,6 +98,33 @@ mod benchmarks {
 
         assert!(Validators::<T>::get().contains(&caller));
         assert_last_event::<T>(Event::ValidatorAdditionInitiated(caller));
+        Ok(())
+    }
+
+    /// A full set with `o` validators marked offline: the rotation removes them (as far as
+    /// `MinAuthorities` allows) and returns the set.
+    #[benchmark]
+    fn new_session(o: Linear<0, MAX_VALIDATORS>) -> Result<(), BenchmarkError> {
+        let max = T::MaxValidators::get();
+        let all = bounded::<T>(accounts::<T>(max))?;
+        let offline_count = o.min(max);
+        // The last validators are marked: each removal scans the whole set.
+        let offline = bounded::<T>(all[(max - offline_count) as usize..].to_vec())?;
+        Validators::<T>::put(&all);
+        ApprovedValidators::<T>::put(&all);
+        OfflineValidators::<T>::put(&offline);
+        let removed = offline_count.min(max.saturating_sub(T::MinAuthorities::get()));
+        let set;
+
+        #[block]
+        {
+            set = <Pallet<T> as SessionManager<T::AccountId>>::new_session(1);
+        }
+
+        let set = set.ok_or(BenchmarkError::Stop("no new set"))?;
+        assert_eq!(set.len() as u32, max - removed);
+        assert_eq!(Validators::<T>::get().into_inner(), set);
+        assert!(OfflineValidators::<T>::get().is_empty());
         Ok(())
     }
 

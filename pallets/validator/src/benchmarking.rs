@@ -1,9 +1,12 @@
 //! Benchmarks of every call of pallet-validator (frame-benchmarking v2), each in its most
 //! expensive case: full-length texts, approvals that seat a new council member, and removals
-//! and node changes of active validators.
+//! and node changes of active validators, with the consensus validator set and the council
+//! filled to their bounds (`MaxValidators` of pallet-validator-set and `MaxMembers` of the
+//! council membership, whose list operations grow with them) but for the places the call needs.
+//! pallet-validator has no hooks.
 
 use crate::{
-    traits::CouncilMembership,
+    traits::{ConsensusValidators, CouncilMembership},
     types::{Description, Info, TfConnectId, Validator, ValidatorRequestState},
     *,
 };
@@ -13,9 +16,52 @@ use frame_support::{
     BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::StaticLookup;
+use sp_runtime::{traits::StaticLookup, DispatchResult};
 
 const SEED: u32 = 0;
+/// Most accounts the fills add: the runtime's `MaxValidators` and council `MaxMembers` (100).
+const MAX_FILL: u32 = 100;
+
+/// Add accounts with `add` until it refuses one (the list is full) or `MAX_FILL` were added,
+/// then take the last `free` of them out again with `remove`, leaving `free` places.
+fn fill<T: Config>(
+    name: &'static str,
+    free: u32,
+    add: fn(&T::AccountId) -> DispatchResult,
+    remove: fn(&T::AccountId) -> DispatchResult,
+) {
+    let mut added = alloc::vec::Vec::new();
+    for index in 0..MAX_FILL {
+        let who: T::AccountId = account(name, index, SEED);
+        if add(&who).is_err() {
+            break;
+        }
+        added.push(who);
+    }
+    for who in added.iter().rev().take(free as usize) {
+        remove(who).expect("an added account can be removed");
+    }
+}
+
+/// Fill the consensus validator set but for `free` places.
+fn fill_validators<T: Config>(free: u32) {
+    fill::<T>(
+        "filler-validator",
+        free,
+        T::ConsensusValidators::add_validator,
+        T::ConsensusValidators::remove_validator,
+    )
+}
+
+/// Fill the council but for `free` seats.
+fn fill_council<T: Config>(free: u32) {
+    fill::<T>(
+        "filler-member",
+        free,
+        T::CouncilMembership::add_member,
+        T::CouncilMembership::remove_member,
+    )
+}
 
 /// A bounded text of the maximum length.
 fn full_text<S: Get<u32>>() -> BoundedVec<u8, S> {
@@ -81,6 +127,8 @@ mod benchmarks {
     #[benchmark]
     fn activate_validator_node() {
         let caller: T::AccountId = whitelisted_caller();
+        fill_validators::<T>(1);
+        fill_council::<T>(1);
         approved::<T>(&caller, account("node", 0, SEED));
 
         #[extrinsic_call]
@@ -94,6 +142,8 @@ mod benchmarks {
     #[benchmark]
     fn change_validator_node_account() {
         let caller: T::AccountId = whitelisted_caller();
+        fill_validators::<T>(2);
+        fill_council::<T>(1);
         approved::<T>(&caller, account("node", 0, SEED));
         Pallet::<T>::do_activate_validator_node(&caller).expect("the validator activates");
         let new_node: T::AccountId = account("node", 1, SEED);
@@ -121,6 +171,7 @@ mod benchmarks {
     #[benchmark]
     fn approve_validator() -> Result<(), BenchmarkError> {
         let origin = council_decision::<T>()?;
+        fill_council::<T>(1);
         let candidate: T::AccountId = account("candidate", 0, SEED);
         ValidatorRequests::<T>::insert(
             &candidate,
@@ -142,6 +193,8 @@ mod benchmarks {
     #[benchmark]
     fn remove_validator() -> Result<(), BenchmarkError> {
         let origin = council_decision::<T>()?;
+        fill_validators::<T>(1);
+        fill_council::<T>(1);
         let candidate: T::AccountId = account("candidate", 0, SEED);
         approved::<T>(&candidate, account("node", 0, SEED));
         Pallet::<T>::do_activate_validator_node(&candidate).expect("the validator activates");

@@ -60,8 +60,14 @@ fn close_charges_only_the_weight_it_used() {
         threshold_of_ayes(hash);
         let post = Dao::close(RuntimeOrigin::signed(bob()), hash, 0).unwrap();
         let used = post.actual_weight.expect("close reports its weight");
-        assert!(used.all_gte(<() as crate::WeightInfo>::close()));
+        assert!(used.all_gte(<() as crate::WeightInfo>::close(MIN_THRESHOLD)));
+        assert!(used.all_lt(<() as crate::WeightInfo>::close(MIN_THRESHOLD + 1)));
         assert!(used.all_lt(Dao::close_weight_bound()));
+        assert_eq!(
+            Dao::close_weight_bound(),
+            <() as crate::WeightInfo>::close(crate::types::MAX_VOTES_PER_PROPOSAL)
+                .saturating_add(MaxProposalWeight::get())
+        );
     });
 }
 

@@ -9,6 +9,7 @@ mod invariants;
 mod propose;
 mod veto;
 mod vote;
+mod weights;
 
 use crate::{mock::*, types::*, Event as DaoEvent};
 use frame_support::assert_ok;

@@ -23,6 +23,8 @@ fn propose_with(
         link,
         duration,
     )
+    .map(|_| ())
+    .map_err(|error| error.error)
 }
 
 #[test]

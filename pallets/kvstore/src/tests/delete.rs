@@ -72,3 +72,40 @@ fn delete_requires_a_signed_origin() {
         );
     });
 }
+
+#[test]
+fn set_and_delete_are_weighed_by_their_lengths_capped_at_the_bounds() {
+    use crate::{types::*, weights::WeightInfo};
+    use frame_support::dispatch::GetDispatchInfo;
+    type W = ();
+    run(|| {
+        let set = |key: usize, value: usize| {
+            RuntimeCall::TFKVStore(crate::Call::set {
+                key: vec![1; key],
+                value: vec![1; value],
+            })
+            .get_dispatch_info()
+            .call_weight
+        };
+        assert_eq!(set(4, 6), W::set(4, 6));
+        assert_eq!(
+            set(MAX_KEY_LENGTH as usize + 1, MAX_VALUE_LENGTH as usize + 1),
+            W::set(MAX_KEY_LENGTH, MAX_VALUE_LENGTH)
+        );
+        let delete = RuntimeCall::TFKVStore(crate::Call::delete {
+            key: b"name".to_vec(),
+        });
+        assert_eq!(
+            delete.get_dispatch_info().call_weight,
+            W::delete(4, MAX_VALUE_LENGTH)
+        );
+        let origin = RuntimeOrigin::signed(alice());
+        assert_ok!(TFKVStore::set(
+            origin.clone(),
+            b"name".to_vec(),
+            b"nature".to_vec()
+        ));
+        let post = TFKVStore::delete(origin, b"name".to_vec()).unwrap();
+        assert_eq!(post.actual_weight, Some(W::delete(4, 6)));
+    });
+}

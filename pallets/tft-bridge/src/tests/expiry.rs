@@ -84,21 +84,21 @@ fn the_expiry_check_is_weighed_by_what_it_kept_and_expired() {
         use crate::weights::WeightInfo;
         assert_eq!(
             TFTBridgeModule::on_initialize(2),
-            <() as WeightInfo>::expire_transactions(0, 0)
+            <() as WeightInfo>::expire_transactions(0, 0, 0, 0)
         );
         swap(51 * TFT);
         assert_ok!(sign_refund(1, "deposit", 5 * FEE));
         assert_eq!(
             TFTBridgeModule::on_initialize(2),
-            <() as WeightInfo>::expire_transactions(2, 0)
+            <() as WeightInfo>::expire_transactions(2, 0, 0, 0)
         );
         assert_eq!(
             TFTBridgeModule::on_initialize(1 + u64::from(RETRY_INTERVAL)),
-            <() as WeightInfo>::expire_transactions(0, 2)
+            <() as WeightInfo>::expire_transactions(0, 2, 0, 0)
         );
         assert!(
-            <() as WeightInfo>::expire_transactions(0, 2).ref_time()
-                > <() as WeightInfo>::expire_transactions(2, 0).ref_time()
+            <() as WeightInfo>::expire_transactions(0, 2, 0, 0).ref_time()
+                > <() as WeightInfo>::expire_transactions(2, 0, 0, 0).ref_time()
         );
     });
 }
@@ -197,5 +197,36 @@ fn a_refund_the_reaped_source_cannot_receive_stays_burnt() {
             last_event(),
             BridgeEvent::BurnTransactionExpired(1, Some(OTHER_USER), b(STELLAR_ADDRESS), 100)
         );
+    });
+}
+
+#[test]
+fn the_expiry_check_at_its_bound_refunds_every_pending_withdrawal_and_expires_every_due_deposit() {
+    run(|| {
+        use crate::{weights::WeightInfo, MintProposals};
+        // `MaxPendingTransactions` withdrawals, and as many deposits proposed in one block.
+        swap(51 * TFT);
+        swap(51 * TFT);
+        assert_ok!(swap_of(OTHER_USER, 51 * TFT));
+        let deposits = ["d1", "d2", "d3"];
+        assert_eq!(deposits.len() as u32, MAX_PENDING);
+        for deposit in deposits {
+            assert_ok!(vote(validators()[0], deposit, OTHER_USER, 100 * FEE));
+        }
+        assert_noop!(
+            vote(validators()[0], "d4", OTHER_USER, 100 * FEE),
+            Error::<Test>::TooManyPendingTransactions
+        );
+        run_to_block(u64::from(TRANSACTION_TIMEOUT));
+        let now = 1 + u64::from(TRANSACTION_TIMEOUT);
+        System::set_block_number(now);
+        assert_eq!(
+            TFTBridgeModule::on_initialize(now),
+            <() as WeightInfo>::expire_transactions(0, 0, MAX_PENDING, MAX_PENDING)
+        );
+        assert_eq!(BurnTransactions::<Test>::count(), 0);
+        assert!(deposits
+            .iter()
+            .all(|deposit| MintProposals::<Test>::get(tx_id(deposit)).is_empty()));
     });
 }

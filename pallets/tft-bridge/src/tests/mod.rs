@@ -85,6 +85,8 @@ pub fn vote(validator: u64, tx: &str, target: u64, amount: u64) -> sp_runtime::D
         target,
         amount,
     )
+    .map(|_| ())
+    .map_err(|error| error.error)
 }
 
 /// [`USER`] withdraws `amount` to [`STELLAR_ADDRESS`]; returns the withdrawal id.
@@ -114,6 +116,8 @@ pub fn sign_burn(validator: u64, id: u64, amount: u64) -> sp_runtime::DispatchRe
         signature.stellar_pub_key,
         7,
     )
+    .map(|_| ())
+    .map_err(|error| error.error)
 }
 
 /// `validator` signs the refund of deposit `tx` of `amount` to [`STELLAR_ADDRESS`].
@@ -128,4 +132,6 @@ pub fn sign_refund(validator: u64, tx: &str, amount: u64) -> sp_runtime::Dispatc
         signature.stellar_pub_key,
         9,
     )
+    .map(|_| ())
+    .map_err(|error| error.error)
 }

@@ -40,6 +40,18 @@ fn an_accepted_report_is_free_and_a_refused_one_pays_its_fee() {
         let info = TftPriceModule::set_prices(RuntimeOrigin::signed(alice()), 500, 10)
             .expect("the validator in its turn may report");
         assert_eq!(info.pays_fee, Pays::No);
+        // Declared for a full history, refunded to the history's length (one price).
+        use crate::{types::HISTORY_LENGTH, weights::WeightInfo};
+        use frame_support::dispatch::GetDispatchInfo;
+        assert_eq!(info.actual_weight, Some(<() as WeightInfo>::set_prices(1)));
+        let call = RuntimeCall::TftPriceModule(crate::Call::set_prices {
+            price: 500,
+            block_number: 10,
+        });
+        assert_eq!(
+            call.get_dispatch_info().call_weight,
+            <() as WeightInfo>::set_prices(HISTORY_LENGTH.into())
+        );
         let refused = TftPriceModule::set_prices(RuntimeOrigin::signed(alice()), 500, 11)
             .expect_err("a second report within the interval is refused");
         assert_eq!(refused.post_info.pays_fee, Pays::Yes);
