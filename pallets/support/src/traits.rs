@@ -30,6 +30,22 @@ pub trait ChangeNode<Location, Interfaces, SerialNumber> {
     fn node_deleted(node: &Node<Location, Interfaces, SerialNumber>);
     /// A node reported a new power state.
     fn node_power_state_changed(node: &Node<Location, Interfaces, SerialNumber>);
+
+    /// Upper bound of the weight [`Self::node_changed`] consumes; the registry adds it to the
+    /// weight of the calls that create or update a node. Zero unless the listener says more.
+    fn node_changed_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
+    /// Upper bound of the weight [`Self::node_deleted`] consumes at dispatch; the registry adds
+    /// it to the weight of `delete_node` and `delete_node_farm`.
+    fn node_deleted_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
+    /// Upper bound of the weight [`Self::node_power_state_changed`] consumes; the registry adds
+    /// it to the weight of `change_power_state`.
+    fn node_power_state_changed_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
 }
 
 impl<Location, Interfaces, SerialNumber> ChangeNode<Location, Interfaces, SerialNumber> for () {
@@ -44,8 +60,8 @@ impl<Location, Interfaces, SerialNumber> ChangeNode<Location, Interfaces, Serial
 
 /// Both listeners are told, the first before the second, so the runtime can plug several pallets
 /// into the registry.
-impl<Location, Interfaces, SerialNumber, First, Second> ChangeNode<Location, Interfaces, SerialNumber>
-    for (First, Second)
+impl<Location, Interfaces, SerialNumber, First, Second>
+    ChangeNode<Location, Interfaces, SerialNumber> for (First, Second)
 where
     First: ChangeNode<Location, Interfaces, SerialNumber>,
     Second: ChangeNode<Location, Interfaces, SerialNumber>,
@@ -65,12 +81,27 @@ where
         First::node_power_state_changed(node);
         Second::node_power_state_changed(node);
     }
+    fn node_changed_weight() -> sp_runtime::Weight {
+        First::node_changed_weight().saturating_add(Second::node_changed_weight())
+    }
+    fn node_deleted_weight() -> sp_runtime::Weight {
+        First::node_deleted_weight().saturating_add(Second::node_deleted_weight())
+    }
+    fn node_power_state_changed_weight() -> sp_runtime::Weight {
+        First::node_power_state_changed_weight()
+            .saturating_add(Second::node_power_state_changed_weight())
+    }
 }
 
 /// Notification that a farm public IP was removed while a contract held it.
 pub trait PublicIpModifier {
     /// `ip` (with the contract that held it) is no longer part of its farm.
     fn ip_removed(ip: &PublicIP);
+    /// Upper bound of the weight [`Self::ip_removed`] consumes; zero unless the listener says
+    /// more.
+    fn ip_removed_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
 }
 
 impl PublicIpModifier for () {
@@ -81,6 +112,11 @@ impl PublicIpModifier for () {
 pub trait NodeActiveContracts {
     /// True when no active contract runs on the node, so it may be powered down.
     fn node_has_no_active_contracts(node_id: u32) -> bool;
+    /// Upper bound of the weight [`Self::node_has_no_active_contracts`] consumes; zero unless
+    /// the implementation says more.
+    fn node_has_no_active_contracts_weight() -> sp_runtime::Weight {
+        sp_runtime::Weight::zero()
+    }
 }
 
 /// Without a contracts pallet, no node has active contracts.
@@ -192,6 +228,23 @@ mod tests {
         fn node_power_state_changed(node: &TestNode) {
             Self::record("power", node);
         }
+        fn node_deleted_weight() -> sp_runtime::Weight {
+            sp_runtime::Weight::from_parts(if FIRST { 1 } else { 2 }, 10)
+        }
+    }
+
+    #[test]
+    fn a_pair_of_node_listeners_declares_the_sum_of_their_weights() {
+        type Both = (Listener<true>, Listener<false>);
+        assert_eq!(
+            Both::node_deleted_weight(),
+            sp_runtime::Weight::from_parts(3, 20)
+        );
+        assert_eq!(Both::node_changed_weight(), sp_runtime::Weight::zero());
+        assert_eq!(
+            <() as ChangeNode<(), (), ()>>::node_power_state_changed_weight(),
+            sp_runtime::Weight::zero()
+        );
     }
 
     #[test]

@@ -148,6 +148,85 @@ fn interfaces<T: Config>() -> InterfaceInput<T> {
     )
 }
 
+/// `count` distinct public IPs.
+fn public_ips(count: u32) -> alloc::vec::Vec<IP4> {
+    (0..count)
+        .map(|i| {
+            let ip = alloc::format!("185.206.{}.{}/16", (i / 250) % 250, i % 250 + 2);
+            IP4 {
+                ip: bounded(ip.as_bytes()),
+                gw: bounded(b"185.206.0.1"),
+            }
+        })
+        .collect()
+}
+
+/// Set the public IPs of `farm_id` to `count` distinct addresses.
+fn fill_farm_ips<T: Config>(farm_id: u32, count: u32) {
+    Farms::<T>::mutate(farm_id, |farm| {
+        if let Some(farm) = farm {
+            farm.public_ips = BoundedVec::truncate_from(
+                public_ips(count)
+                    .into_iter()
+                    .map(|ip| tfchain_support::types::PublicIP {
+                        ip: ip.ip,
+                        gateway: ip.gw,
+                        contract_id: 0,
+                    })
+                    .collect(),
+            );
+        }
+    });
+}
+
+/// Put `count` other node ids first in the node list of `farm_id` (the ids of nodes that do not
+/// exist: only the length of the list matters to the calls that search it).
+fn fill_farm_nodes<T: Config>(farm_id: u32, count: u32) {
+    NodesByFarmID::<T>::mutate(farm_id, |nodes| {
+        let mut filled: alloc::vec::Vec<u32> = (0..count).map(|i| u32::MAX - i).collect();
+        filled.extend(nodes.iter().copied());
+        *nodes = BoundedVec::truncate_from(filled);
+    });
+}
+
+/// Fill the farming policies up to `MAX_FARMING_POLICIES` with policies no benchmark node
+/// qualifies for (Certified nodes on Gold farms): choosing a node's policy reads them all.
+fn fill_farming_policies<T: Config>() {
+    ensure_default_policy::<T>();
+    let mut policy = farming_policy::<T>(false, false);
+    policy.node_certification = NodeCertification::Certified;
+    policy.farm_certification = FarmCertification::Gold;
+    while FarmingPolicyID::<T>::get() < MAX_FARMING_POLICIES {
+        Pallet::<T>::do_create_farming_policy(policy.clone()).expect("room for the policy");
+    }
+}
+
+/// Add `count` more nodes (copies of node `template` under new ids and twin ids) to its farm.
+fn copy_nodes<T: Config>(template: u32, count: u32) {
+    let Some(node) = Nodes::<T>::get(template) else {
+        return;
+    };
+    for k in 0..count {
+        let id = NodeID::<T>::get() + 1;
+        let mut copy = node.clone();
+        copy.id = id;
+        copy.twin_id = u32::MAX - k;
+        Nodes::<T>::insert(id, &copy);
+        NodeIdByTwinID::<T>::insert(copy.twin_id, id);
+        NodesByFarmID::<T>::mutate(copy.farm_id, |nodes| {
+            let _ = nodes.try_push(id);
+        });
+        NodeID::<T>::put(id);
+    }
+}
+
+/// `count` interfaces, each with the largest address list.
+fn interfaces_of<T: Config>(count: u32) -> InterfaceInput<T> {
+    let mut all = interfaces::<T>().into_inner();
+    all.truncate(count as usize);
+    BoundedVec::truncate_from(all)
+}
+
 /// Register the twin of `who` as a node of `farm_id`.
 fn node_for<T: Config>(who: &T::AccountId, farm_id: u32) -> u32 {
     ensure_default_policy::<T>();
@@ -208,21 +287,16 @@ mod benchmarks {
         Ok(())
     }
 
+    /// `i`: public IPs given (each checked against the others).
     #[benchmark]
-    fn create_farm() {
+    fn create_farm(i: Linear<0, { T::MaxFarmPublicIps::get() }>) {
         let caller: T::AccountId = whitelisted_caller();
         twin_for::<T>(&caller);
-        let ips = BoundedVec::truncate_from(
-            (0..T::MaxFarmPublicIps::get().min(200))
-                .map(|i| public_ip((i + 2) as u8))
-                .collect(),
-        );
+        let ips = BoundedVec::truncate_from(public_ips(i));
         #[extrinsic_call]
         _(RawOrigin::Signed(caller), bounded(b"benchmark-farm"), ips);
-        assert_eq!(
-            FarmIdByName::<T>::get(BoundedVec::truncate_from(b"benchmark-farm".to_vec())),
-            FarmID::<T>::get()
-        );
+        let farm = Farms::<T>::get(FarmID::<T>::get()).expect("farm created");
+        assert_eq!(farm.public_ips.len() as u32, i);
     }
 
     #[benchmark]
@@ -267,39 +341,49 @@ mod benchmarks {
         Ok(())
     }
 
+    /// `i`: IPs the farm has (the new one is checked against each).
     #[benchmark]
-    fn add_farm_ip() {
+    fn add_farm_ip(i: Linear<0, { T::MaxFarmPublicIps::get().saturating_sub(1) }>) {
         let caller: T::AccountId = whitelisted_caller();
         twin_for::<T>(&caller);
         let farm_id = farm_for::<T>(&caller, b"benchmark-farm");
+        fill_farm_ips::<T>(farm_id, i);
         let ip = public_ip(3);
         #[extrinsic_call]
         _(RawOrigin::Signed(caller), farm_id, ip.ip, ip.gw);
         assert_eq!(
-            Farms::<T>::get(farm_id).map(|f| f.public_ips.len()),
-            Some(2)
+            Farms::<T>::get(farm_id).map(|f| f.public_ips.len() as u32),
+            Some(i + 1)
         );
     }
 
+    /// `i`: IPs the farm has; the removed one is the last searched.
     #[benchmark]
-    fn remove_farm_ip() {
+    fn remove_farm_ip(i: Linear<1, { T::MaxFarmPublicIps::get() }>) {
         let caller: T::AccountId = whitelisted_caller();
         twin_for::<T>(&caller);
         let farm_id = farm_for::<T>(&caller, b"benchmark-farm");
+        fill_farm_ips::<T>(farm_id, i);
+        let last = public_ips(i).pop().expect("i >= 1");
         #[extrinsic_call]
-        _(RawOrigin::Signed(caller), farm_id, public_ip(2).ip);
+        _(RawOrigin::Signed(caller), farm_id, last.ip);
         assert_eq!(
-            Farms::<T>::get(farm_id).map(|f| f.public_ips.len()),
-            Some(0)
+            Farms::<T>::get(farm_id).map(|f| f.public_ips.len() as u32),
+            Some(i - 1)
         );
     }
 
+    /// `i`: interfaces given; `n`: nodes the farm has.
     #[benchmark]
-    fn create_node() {
+    fn create_node(
+        i: Linear<0, { T::MaxInterfacesLength::get() }>,
+        n: Linear<0, { T::MaxNodesPerFarm::get().saturating_sub(1) }>,
+    ) {
         let farmer: T::AccountId = account("farmer", 0, 0);
         twin_for::<T>(&farmer);
         let farm_id = farm_for::<T>(&farmer, b"benchmark-farm");
-        ensure_default_policy::<T>();
+        fill_farm_nodes::<T>(farm_id, n);
+        fill_farming_policies::<T>();
         let caller: T::AccountId = whitelisted_caller();
         twin_for::<T>(&caller);
         #[extrinsic_call]
@@ -308,17 +392,27 @@ mod benchmarks {
             farm_id,
             resources(),
             location(),
-            interfaces::<T>(),
+            interfaces_of::<T>(i),
             true,
             false,
             Some(bounded(b"serial")),
         );
+        assert_eq!(NodesByFarmID::<T>::get(farm_id).len() as u32, n + 1);
         assert!(Nodes::<T>::contains_key(NodeID::<T>::get()));
     }
 
+    /// `i`: interfaces given; `n`: nodes in each of the two farms the node moves between (the
+    /// worst case: it leaves one list and joins the other).
     #[benchmark]
-    fn update_node() {
-        let (_, farm_id, node_account, node_id) = farm_with_node::<T>();
+    fn update_node(
+        i: Linear<0, { T::MaxInterfacesLength::get() }>,
+        n: Linear<1, { T::MaxNodesPerFarm::get().saturating_sub(1) }>,
+    ) {
+        let (farmer, old_farm, node_account, node_id) = farm_with_node::<T>();
+        fill_farm_nodes::<T>(old_farm, n - 1);
+        let farm_id = farm_for::<T>(&farmer, b"other-farm");
+        fill_farm_nodes::<T>(farm_id, n);
+        fill_farming_policies::<T>();
         let bigger = Resources {
             cru: 16,
             ..resources()
@@ -330,17 +424,20 @@ mod benchmarks {
             farm_id,
             bigger,
             location(),
-            interfaces::<T>(),
+            interfaces_of::<T>(i),
             true,
             false,
             Some(bounded(b"serial")),
         );
-        assert_eq!(Nodes::<T>::get(node_id).map(|n| n.resources.cru), Some(16));
+        let node = Nodes::<T>::get(node_id).expect("node kept");
+        assert_eq!((node.farm_id, node.resources.cru), (farm_id, 16));
+        assert_eq!(node.interfaces.len() as u32, i);
     }
 
     #[benchmark]
     fn set_node_certification() -> Result<(), BenchmarkError> {
         let (_, _, _, node_id) = farm_with_node::<T>();
+        fill_farming_policies::<T>();
         let origin = restricted_origin::<T>()?;
         #[extrinsic_call]
         _(
@@ -355,11 +452,14 @@ mod benchmarks {
         Ok(())
     }
 
+    /// An accepted report: the listener (`UptimeReported`) runs and the rate-limit record is
+    /// written.
     #[benchmark]
     fn report_uptime() {
-        let (_, _, node_account, _) = farm_with_node::<T>();
+        let (_, _, node_account, node_id) = farm_with_node::<T>();
         #[extrinsic_call]
         _(RawOrigin::Signed(node_account), 500);
+        assert!(NodeFreeCalls::<T>::get(node_id).is_some_and(|c| c.uptime_report.is_some()));
     }
 
     #[benchmark]
@@ -386,9 +486,12 @@ mod benchmarks {
         );
     }
 
+    /// `n`: nodes the farm has; the deleted one is the last searched. The listeners the runtime
+    /// wires (`NodeChanged::node_deleted`) run too.
     #[benchmark]
-    fn delete_node() {
-        let (_, _, node_account, node_id) = farm_with_node::<T>();
+    fn delete_node(n: Linear<1, { T::MaxNodesPerFarm::get() }>) {
+        let (_, farm_id, node_account, node_id) = farm_with_node::<T>();
+        fill_farm_nodes::<T>(farm_id, n - 1);
         #[extrinsic_call]
         _(RawOrigin::Signed(node_account), node_id);
         assert!(!Nodes::<T>::contains_key(node_id));
@@ -604,12 +707,15 @@ mod benchmarks {
         assert!(UsersTermsAndConditions::<T>::contains_key(caller));
     }
 
+    /// `n`: nodes the farm has; the deleted one is the last searched.
     #[benchmark]
-    fn delete_node_farm() {
-        let (farmer, _, _, node_id) = farm_with_node::<T>();
+    fn delete_node_farm(n: Linear<1, { T::MaxNodesPerFarm::get() }>) {
+        let (farmer, farm_id, _, node_id) = farm_with_node::<T>();
+        fill_farm_nodes::<T>(farm_id, n - 1);
         #[extrinsic_call]
         _(RawOrigin::Signed(farmer), node_id);
         assert!(!Nodes::<T>::contains_key(node_id));
+        assert_eq!(NodesByFarmID::<T>::get(farm_id).len() as u32, n - 1);
     }
 
     #[benchmark]
@@ -627,21 +733,27 @@ mod benchmarks {
         Ok(())
     }
 
+    /// `i`: IPs the farm has; the reset one is the last searched.
     #[benchmark]
-    fn force_reset_farm_ip() -> Result<(), BenchmarkError> {
+    fn force_reset_farm_ip(
+        i: Linear<1, { T::MaxFarmPublicIps::get() }>,
+    ) -> Result<(), BenchmarkError> {
         let owner: T::AccountId = account("owner", 0, 0);
         twin_for::<T>(&owner);
         let farm_id = farm_for::<T>(&owner, b"benchmark-farm");
+        fill_farm_ips::<T>(farm_id, i);
+        let last = (i - 1) as usize;
         Farms::<T>::mutate(farm_id, |farm| {
-            if let Some(ip) = farm.as_mut().and_then(|farm| farm.public_ips.get_mut(0)) {
+            if let Some(ip) = farm.as_mut().and_then(|farm| farm.public_ips.get_mut(last)) {
                 ip.contract_id = 1;
             }
         });
+        let ip = public_ips(i).pop().expect("i >= 1").ip;
         let origin = restricted_origin::<T>()?;
         #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, farm_id, public_ip(2).ip);
+        _(origin as T::RuntimeOrigin, farm_id, ip);
         assert_eq!(
-            Farms::<T>::get(farm_id).and_then(|f| f.public_ips.first().map(|ip| ip.contract_id)),
+            Farms::<T>::get(farm_id).and_then(|f| f.public_ips.get(last).map(|ip| ip.contract_id)),
             Some(0)
         );
         Ok(())
@@ -703,25 +815,36 @@ mod benchmarks {
         Ok(())
     }
 
+    /// `n`: nodes in the farm, all on a default policy, so each gets its policy chosen anew;
+    /// the limits allow no node, so each falls back to reading every policy.
     #[benchmark]
-    fn attach_policy_to_farm() -> Result<(), BenchmarkError> {
+    fn attach_policy_to_farm(
+        n: Linear<1, { T::MaxNodesPerFarm::get() }>,
+    ) -> Result<(), BenchmarkError> {
         let (_, farm_id, _, node_id) = farm_with_node::<T>();
+        copy_nodes::<T>(node_id, n - 1);
         Pallet::<T>::do_create_farming_policy(farming_policy::<T>(false, false))
             .expect("policy created");
         let policy_id = FarmingPolicyID::<T>::get();
+        fill_farming_policies::<T>();
         let limits = FarmingPolicyLimit {
             farming_policy_id: policy_id,
-            cu: Some(1000),
-            su: Some(1000),
+            cu: None,
+            su: None,
             end: None,
-            node_count: Some(10),
+            node_count: Some(0),
             node_certification: false,
         };
         let origin = restricted_origin::<T>()?;
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, farm_id, Some(limits));
+        let nodes = NodesByFarmID::<T>::get(farm_id);
+        assert_eq!(nodes.len() as u32, n);
+        assert!(nodes.iter().all(|id| Nodes::<T>::get(id)
+            .is_some_and(|node| FarmingPoliciesMap::<T>::get(node.farming_policy_id).default)));
         assert_eq!(
-            Nodes::<T>::get(node_id).map(|n| n.farming_policy_id),
+            Farms::<T>::get(farm_id)
+                .and_then(|f| f.farming_policy_limits.map(|l| l.farming_policy_id)),
             Some(policy_id)
         );
         Ok(())
@@ -736,6 +859,8 @@ mod benchmarks {
         Ok(())
     }
 
+    /// A real change (Up to Down), so the listeners the runtime wires
+    /// (`NodeChanged::node_power_state_changed`) run, and the rate-limit record is written.
     #[benchmark]
     fn change_power_state() {
         let (_, _, node_account, node_id) = farm_with_node::<T>();
@@ -745,6 +870,7 @@ mod benchmarks {
             NodePower::<T>::get(node_id).state,
             PowerState::Down(frame_system::Pallet::<T>::block_number())
         );
+        assert!(NodeFreeCalls::<T>::get(node_id).is_some_and(|c| c.power_state.is_some()));
     }
 
     #[benchmark]
@@ -765,12 +891,14 @@ mod benchmarks {
         assert_eq!(TwinBoundedAccountID::<T>::get(twin_id), Some(stash));
     }
 
+    /// An accepted report, as `report_uptime`.
     #[benchmark]
     fn report_uptime_v2() {
-        let (_, _, node_account, _) = farm_with_node::<T>();
+        let (_, _, node_account, node_id) = farm_with_node::<T>();
         let hint = Pallet::<T>::now_secs();
         #[extrinsic_call]
         _(RawOrigin::Signed(node_account), 500, hint);
+        assert!(NodeFreeCalls::<T>::get(node_id).is_some_and(|c| c.uptime_report.is_some()));
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -13,7 +13,8 @@ impl<T: Config> Pallet<T> {
     ///   pricing policies map exactly the stored records (both ways);
     /// - every farm and node belongs to an existing twin, every node to an existing farm;
     /// - `NodesByFarmID` lists each node once, under its farm, and nothing else;
-    /// - `NodeIdByTwinID`, `NodePower` and `TwinBoundedAccountID` only refer to existing records;
+    /// - `NodeIdByTwinID`, `NodePower`, `NodeFreeCalls` and `TwinBoundedAccountID` only refer to
+    ///   existing records;
     /// - `TwinIdByBoundedAccountID` is the exact reverse of `TwinBoundedAccountID`, and no bonded
     ///   stash has a twin of its own;
     /// - every entity's account has a non-zero entity nonce;
@@ -184,8 +185,7 @@ impl<T: Config> Pallet<T> {
             );
         }
         for (node_id, taken) in FarmLimitsTakenByNode::<T>::iter() {
-            let node =
-                Nodes::<T>::get(node_id).ok_or("limits taken by a missing node")?;
+            let node = Nodes::<T>::get(node_id).ok_or("limits taken by a missing node")?;
             ensure!(
                 node.farm_id == taken.farm_id,
                 "limits taken from a farm the node is not in"
@@ -200,6 +200,12 @@ impl<T: Config> Pallet<T> {
             ensure!(
                 Nodes::<T>::contains_key(node_id),
                 "power state of a missing node"
+            );
+        }
+        for (node_id, _) in NodeFreeCalls::<T>::iter() {
+            ensure!(
+                Nodes::<T>::contains_key(node_id),
+                "free-call record of a missing node"
             );
         }
         Ok(())

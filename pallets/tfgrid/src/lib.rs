@@ -124,6 +124,50 @@ pub mod pallet {
         type MaxNodesPerFarm: Get<u32>;
     }
 
+    /// Blocks of 6 s in 10 minutes: the rate of the free node calls (see `pallets/tfgrid/README.md`).
+    pub const FREE_CALL_INTERVAL_BLOCKS: u32 = 100;
+
+    frame_support::parameter_types! {
+        /// The uptime-report interval in force: [`FREE_CALL_INTERVAL_BLOCKS`] unless a chain spec
+        /// sets `twox128(":UptimeReportIntervalBlocks:")` (0: no limit, for test chains).
+        pub storage UptimeReportIntervalBlocks: u32 = FREE_CALL_INTERVAL_BLOCKS;
+        /// The free-node-call interval in force: [`FREE_CALL_INTERVAL_BLOCKS`] unless a chain spec
+        /// sets `twox128(":FreeNodeCallIntervalBlocks:")` (0: no limit, for test chains).
+        pub storage FreeNodeCallIntervalBlocks: u32 = FREE_CALL_INTERVAL_BLOCKS;
+    }
+
+    // The rate limits of the free calls are pallet constants rather than `Config` items so that
+    // the test runtimes of the pallets built on this one need no change; both are exposed in the
+    // metadata.
+    #[pallet::extra_constants]
+    impl<T: Config> Pallet<T> {
+        /// Minimum number of blocks between two accepted uptime reports of a node
+        /// (`report_uptime`, `report_uptime_v2`, sharing the limit); an earlier report fails
+        /// with `UptimeReportTooSoon` and pays its fee. ZOS reports every 40 minutes (400
+        /// blocks) and once at boot. This is the default; a chain spec may override it (see
+        /// [`UptimeReportIntervalBlocks`]).
+        #[allow(non_snake_case)]
+        pub fn UptimeReportInterval() -> BlockNumberFor<T> {
+            FREE_CALL_INTERVAL_BLOCKS.into()
+        }
+
+        /// Minimum number of blocks between two *free* `update_node` calls of a node, and
+        /// between two free power-state changes (`change_power_state`); a call within the
+        /// interval still takes effect but pays its fee. This is the default; a chain spec may
+        /// override it (see [`FreeNodeCallIntervalBlocks`]).
+        #[allow(non_snake_case)]
+        pub fn FreeNodeCallInterval() -> BlockNumberFor<T> {
+            FREE_CALL_INTERVAL_BLOCKS.into()
+        }
+
+        /// Maximum number of farming policies: `create_farming_policy` beyond it fails with
+        /// `StorageOverflow` (choosing a node's policy reads them all).
+        #[allow(non_snake_case)]
+        pub fn MaxFarmingPolicies() -> u32 {
+            MAX_FARMING_POLICIES
+        }
+    }
+
     /// Farms by id.
     #[pallet::storage]
     pub type Farms<T: Config> = StorageMap<_, Blake2_128Concat, u32, FarmInfoOf<T>, OptionQuery>;
@@ -275,6 +319,12 @@ pub mod pallet {
     #[pallet::storage]
     pub type FarmLimitsTakenByNode<T: Config> =
         StorageMap<_, Blake2_128Concat, u32, FarmLimitsTaken, OptionQuery>;
+
+    /// The blocks of each node's last accepted uptime report, last free `update_node` and last
+    /// free power-state change: the rate limits of the free calls. Removed with the node.
+    #[pallet::storage]
+    pub type NodeFreeCalls<T: Config> =
+        StorageMap<_, Blake2_128Concat, u32, NodeFreeCallBlocks<BlockNumberFor<T>>, OptionQuery>;
 
     /// Events of the pallet, in upstream declaration order.
     #[pallet::event]
@@ -599,6 +649,9 @@ pub mod pallet {
         /// The account already backs a twin with its balance: it is the bonded stash of a twin
         /// (one twin per stash), or, for `bond_twin_account`, it has a twin of its own.
         StashAlreadyBonded,
+        /// The node's previous uptime report was accepted less than `UptimeReportInterval`
+        /// blocks ago.
+        UptimeReportTooSoon,
     }
 
     /// Genesis state: the default pricing policy and the two default farming policies.
@@ -686,7 +739,7 @@ pub mod pallet {
 
         /// Create a farm owned by the caller's twin.
         #[pallet::call_index(1)]
-        #[pallet::weight(<T as Config>::WeightInfo::create_farm())]
+        #[pallet::weight(<T as Config>::WeightInfo::create_farm(public_ips.len() as u32))]
         pub fn create_farm(
             origin: OriginFor<T>,
             name: FarmNameInput<T>,
@@ -734,7 +787,7 @@ pub mod pallet {
 
         /// Add a public IP to a farm of the caller.
         #[pallet::call_index(5)]
-        #[pallet::weight(<T as Config>::WeightInfo::add_farm_ip())]
+        #[pallet::weight(<T as Config>::WeightInfo::add_farm_ip(T::MaxFarmPublicIps::get()))]
         pub fn add_farm_ip(
             origin: OriginFor<T>,
             farm_id: u32,
@@ -747,7 +800,7 @@ pub mod pallet {
 
         /// Remove a free public IP from a farm of the caller.
         #[pallet::call_index(6)]
-        #[pallet::weight(<T as Config>::WeightInfo::remove_farm_ip())]
+        #[pallet::weight(<T as Config>::WeightInfo::remove_farm_ip(T::MaxFarmPublicIps::get()))]
         pub fn remove_farm_ip(
             origin: OriginFor<T>,
             farm_id: u32,
@@ -759,7 +812,10 @@ pub mod pallet {
 
         /// Register the caller's twin as a node of a farm.
         #[pallet::call_index(8)]
-        #[pallet::weight(<T as Config>::WeightInfo::create_node())]
+        #[pallet::weight(<T as Config>::WeightInfo::create_node(
+            interfaces.len() as u32,
+            T::MaxNodesPerFarm::get(),
+        ).saturating_add(T::NodeChanged::node_changed_weight()))]
         pub fn create_node(
             origin: OriginFor<T>,
             farm_id: u32,
@@ -783,9 +839,13 @@ pub mod pallet {
             )
         }
 
-        /// Update the node of the caller's twin. Free when it succeeds.
+        /// Update the node of the caller's twin. Free when it succeeds, at most once per
+        /// `FreeNodeCallInterval` blocks.
         #[pallet::call_index(9)]
-        #[pallet::weight(<T as Config>::WeightInfo::update_node())]
+        #[pallet::weight(Pallet::<T>::update_node_weight(
+            interfaces.len() as u32,
+            T::MaxNodesPerFarm::get(),
+        ))]
         pub fn update_node(
             origin: OriginFor<T>,
             node_id: u32,
@@ -798,6 +858,7 @@ pub mod pallet {
             serial_number: Option<SerialNumberInput>,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
+            let interfaces_len = interfaces.len() as u32;
             Self::do_update_node(
                 &who,
                 node_id,
@@ -808,8 +869,14 @@ pub mod pallet {
                 secure_boot,
                 virtualized,
                 serial_number,
-            )?;
-            Ok(Pays::No.into())
+            )
+            .map(
+                |(pays, farm_nodes)| frame_support::dispatch::PostDispatchInfo {
+                    actual_weight: Some(Self::update_node_weight(interfaces_len, farm_nodes)),
+                    pays_fee: pays,
+                },
+            )
+            .map_err(|error| error.into())
         }
 
         /// Set the certification of a node (governance or an allowed certifier).
@@ -830,7 +897,8 @@ pub mod pallet {
             Self::do_set_node_certification(node_id, node_certification)
         }
 
-        /// Report the uptime of the caller's node. Free when it succeeds.
+        /// Report the uptime of the caller's node. Free when it succeeds; at most one report per
+        /// `UptimeReportInterval` blocks is accepted.
         #[pallet::call_index(11)]
         #[pallet::weight(<T as Config>::WeightInfo::report_uptime()
             .saturating_add(T::UptimeReported::node_uptime_reported_weight()))]
@@ -855,10 +923,16 @@ pub mod pallet {
 
         /// Delete the node of the caller's twin.
         #[pallet::call_index(13)]
-        #[pallet::weight(<T as Config>::WeightInfo::delete_node())]
-        pub fn delete_node(origin: OriginFor<T>, node_id: u32) -> DispatchResult {
+        #[pallet::weight(<T as Config>::WeightInfo::delete_node(T::MaxNodesPerFarm::get())
+            .saturating_add(T::NodeChanged::node_deleted_weight()))]
+        pub fn delete_node(origin: OriginFor<T>, node_id: u32) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
-            Self::do_delete_node(&who, node_id)
+            let farm_nodes = Self::do_delete_node(&who, node_id)?;
+            Ok(Some(
+                <T as Config>::WeightInfo::delete_node(farm_nodes)
+                    .saturating_add(T::NodeChanged::node_deleted_weight()),
+            )
+            .into())
         }
 
         /// Create an entity for `target`, which signed the tagged entity message (or, for its
@@ -1064,10 +1138,16 @@ pub mod pallet {
 
         /// Delete a node of a farm of the caller.
         #[pallet::call_index(26)]
-        #[pallet::weight(<T as Config>::WeightInfo::delete_node_farm())]
-        pub fn delete_node_farm(origin: OriginFor<T>, node_id: u32) -> DispatchResult {
+        #[pallet::weight(<T as Config>::WeightInfo::delete_node_farm(T::MaxNodesPerFarm::get())
+            .saturating_add(T::NodeChanged::node_deleted_weight()))]
+        pub fn delete_node_farm(origin: OriginFor<T>, node_id: u32) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
-            Self::do_delete_node_farm(&who, node_id)
+            let farm_nodes = Self::do_delete_node_farm(&who, node_id)?;
+            Ok(Some(
+                <T as Config>::WeightInfo::delete_node_farm(farm_nodes)
+                    .saturating_add(T::NodeChanged::node_deleted_weight()),
+            )
+            .into())
         }
 
         /// Mark a farm as dedicated or not (governance).
@@ -1084,7 +1164,8 @@ pub mod pallet {
 
         /// Free a farm IP held by a contract (governance).
         #[pallet::call_index(28)]
-        #[pallet::weight(<T as Config>::WeightInfo::force_reset_farm_ip())]
+        #[pallet::weight(<T as Config>::WeightInfo::force_reset_farm_ip(T::MaxFarmPublicIps::get())
+            .saturating_add(T::PublicIpModifier::ip_removed_weight()))]
         pub fn force_reset_farm_ip(
             origin: OriginFor<T>,
             farm_id: u32,
@@ -1158,14 +1239,20 @@ pub mod pallet {
 
         /// Attach farming-policy limits to a farm, or detach them with `None` (governance).
         #[pallet::call_index(33)]
-        #[pallet::weight(<T as Config>::WeightInfo::attach_policy_to_farm())]
+        ///
+        /// Weighed by the farm's node count, read when the call is weighed (the list is bounded by
+        /// `MaxNodesPerFarm`, whose full weight would not fit a block).
+        #[pallet::weight(<T as Config>::WeightInfo::attach_policy_to_farm(
+            NodesByFarmID::<T>::decode_len(farm_id).unwrap_or(0) as u32,
+        ))]
         pub fn attach_policy_to_farm(
             origin: OriginFor<T>,
             farm_id: u32,
             limits: Option<FarmingPolicyLimit>,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             T::RestrictedOrigin::ensure_origin(origin)?;
-            Self::do_attach_policy_to_farm(farm_id, limits)
+            let farm_nodes = Self::do_attach_policy_to_farm(farm_id, limits)?;
+            Ok(Some(<T as Config>::WeightInfo::attach_policy_to_farm(farm_nodes)).into())
         }
 
         /// Set the ZOS version nodes should run (governance).
@@ -1176,21 +1263,24 @@ pub mod pallet {
             Self::do_set_zos_version(zos_version)
         }
 
-        /// Report the power state of the caller's node. Always free.
+        /// Report the power state of the caller's node. Free when the state changes, at most once
+        /// per `FreeNodeCallInterval` blocks.
         #[pallet::call_index(35)]
-        #[pallet::weight(<T as Config>::WeightInfo::change_power_state())]
+        #[pallet::weight(<T as Config>::WeightInfo::change_power_state()
+            .saturating_add(T::NodeChanged::node_power_state_changed_weight()))]
         pub fn change_power_state(
             origin: OriginFor<T>,
             power_state: Power,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
-            Self::do_change_power_state(&who, power_state)?;
-            Ok(Pays::No.into())
+            let pays = Self::do_change_power_state(&who, power_state)?;
+            Ok(pays.into())
         }
 
         /// Ask a node of a farm of the caller to power up or down.
         #[pallet::call_index(36)]
-        #[pallet::weight(<T as Config>::WeightInfo::change_power_target())]
+        #[pallet::weight(<T as Config>::WeightInfo::change_power_target()
+            .saturating_add(T::NodeActiveContracts::node_has_no_active_contracts_weight()))]
         pub fn change_power_target(
             origin: OriginFor<T>,
             node_id: u32,
@@ -1210,7 +1300,7 @@ pub mod pallet {
         }
 
         /// Report the uptime of the caller's node with the node's own clock. Free when it
-        /// succeeds.
+        /// succeeds; at most one report per `UptimeReportInterval` blocks is accepted.
         #[pallet::call_index(38)]
         #[pallet::weight(<T as Config>::WeightInfo::report_uptime_v2()
             .saturating_add(T::UptimeReported::node_uptime_reported_weight()))]
@@ -1231,6 +1321,15 @@ impl<T: Config> Pallet<T> {
     pub fn now_secs() -> u64 {
         use sp_runtime::SaturatedConversion;
         pallet_timestamp::Pallet::<T>::get().saturated_into::<u64>() / 1000
+    }
+
+    /// The weight of `update_node` with `interfaces` interfaces in a farm of `farm_nodes` nodes
+    /// (0 when the node stays in its farm), with the listeners it calls.
+    pub fn update_node_weight(interfaces: u32, farm_nodes: u32) -> frame_support::weights::Weight {
+        use tfchain_support::traits::{ChangeNode, NodeActiveContracts};
+        <T as Config>::WeightInfo::update_node(interfaces, farm_nodes)
+            .saturating_add(T::NodeChanged::node_changed_weight())
+            .saturating_add(T::NodeActiveContracts::node_has_no_active_contracts_weight())
     }
 
     /// The twin of `who`, if it has one.

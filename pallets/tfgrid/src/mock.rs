@@ -108,7 +108,29 @@ impl<L, I, S> ChangeNode<L, I, S> for RecordingNodeHooks {
                 .push(NodeHookCall::PowerStateChanged(node.id))
         });
     }
+
+    fn node_changed_weight() -> frame_support::weights::Weight {
+        NODE_CHANGED_HOOK_WEIGHT
+    }
+
+    fn node_deleted_weight() -> frame_support::weights::Weight {
+        NODE_DELETED_HOOK_WEIGHT
+    }
+
+    fn node_power_state_changed_weight() -> frame_support::weights::Weight {
+        POWER_HOOK_WEIGHT
+    }
 }
+
+/// The weights the `NodeChanged` hooks declare in the mock.
+pub const NODE_CHANGED_HOOK_WEIGHT: frame_support::weights::Weight =
+    frame_support::weights::Weight::from_parts(11_000, 110);
+/// See [`NODE_CHANGED_HOOK_WEIGHT`].
+pub const NODE_DELETED_HOOK_WEIGHT: frame_support::weights::Weight =
+    frame_support::weights::Weight::from_parts(13_000, 130);
+/// See [`NODE_CHANGED_HOOK_WEIGHT`].
+pub const POWER_HOOK_WEIGHT: frame_support::weights::Weight =
+    frame_support::weights::Weight::from_parts(17_000, 170);
 
 /// The `(node_id, farm_id, now_secs, uptime_secs)` given to the `UptimeReported` hook so far.
 pub fn uptime_reports() -> Vec<(u32, u32, u64, u64)> {
@@ -167,6 +189,11 @@ impl pallet_tfgrid::Config for Test {
     type TimestampHintDrift = ConstU64<60>;
     type MaxNodesPerFarm = ConstU32<MAX_NODES_PER_FARM>;
 }
+
+/// Minimum blocks between accepted uptime reports of a node (the pallet's constant).
+pub const UPTIME_REPORT_INTERVAL: u64 = pallet_tfgrid::FREE_CALL_INTERVAL_BLOCKS as u64;
+/// Minimum blocks between free `update_node` calls and free power-state changes.
+pub const FREE_NODE_CALL_INTERVAL: u64 = pallet_tfgrid::FREE_CALL_INTERVAL_BLOCKS as u64;
 
 /// The sr25519 key pair of a dev seed such as `//Alice`.
 pub fn sr25519_pair(seed: &str) -> sr25519::Pair {

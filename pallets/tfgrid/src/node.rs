@@ -3,16 +3,18 @@
 
 use crate::{
     interface::validate_interfaces, types::*, AllowedNodeCertifiers, Config, ConnectionPrice,
-    Error, Event, FarmingPoliciesMap, Farms, NodeID, NodeIdByTwinID, NodePower, Nodes,
-    NodesByFarmID, Pallet,
+    Error, Event, FarmingPoliciesMap, Farms, NodeFreeCalls, NodeID, NodeIdByTwinID, NodePower,
+    Nodes, NodesByFarmID, Pallet,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::marker::PhantomData;
+use frame_support::dispatch::Pays;
 use frame_support::{
     ensure, traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
-use sp_runtime::{traits::ConstU32, DispatchResult};
+use sp_runtime::{traits::ConstU32, DispatchError, DispatchResult};
 use tfchain_support::{
     resources::Resources,
     traits::{ChangeNode, NodeActiveContracts, NodeUptimeReported},
@@ -303,7 +305,7 @@ impl<T: Config> Pallet<T> {
         secure_boot: bool,
         virtualized: bool,
         serial_number: Option<SerialNumberInput>,
-    ) -> DispatchResult {
+    ) -> Result<(Pays, u32), DispatchError> {
         let old_node = Nodes::<T>::get(node_id).ok_or(Error::<T>::NodeNotExists)?;
         let twin_id = Self::twin_id_of(who)?;
         ensure!(
@@ -312,15 +314,22 @@ impl<T: Config> Pallet<T> {
         );
         let farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
         let moves = old_node.farm_id != farm_id;
+        let mut farm_nodes = 0u32;
 
         if moves {
             ensure!(
                 T::NodeActiveContracts::node_has_no_active_contracts(node_id),
                 Error::<T>::NodeHasActiveContracts
             );
-            NodesByFarmID::<T>::mutate(old_node.farm_id, |nodes| nodes.retain(|id| *id != node_id));
-            NodesByFarmID::<T>::try_mutate(farm_id, |nodes| nodes.try_push(node_id))
-                .map_err(|_| Error::<T>::StorageOverflow)?;
+            NodesByFarmID::<T>::mutate(old_node.farm_id, |nodes| {
+                farm_nodes = nodes.len() as u32;
+                nodes.retain(|id| *id != node_id)
+            });
+            NodesByFarmID::<T>::try_mutate(farm_id, |nodes| {
+                farm_nodes = farm_nodes.max(nodes.len() as u32);
+                nodes.try_push(node_id)
+            })
+            .map_err(|_| Error::<T>::StorageOverflow)?;
         }
 
         let fields = validate_node_fields::<T>(&resources, location, interfaces, serial_number)?;
@@ -347,7 +356,29 @@ impl<T: Config> Pallet<T> {
         Nodes::<T>::insert(node_id, &node);
         T::NodeChanged::node_changed(Some(&old_node), &node);
         Self::deposit_event(Event::NodeUpdated(node));
-        Ok(())
+
+        // Free at most once per `FreeNodeCallInterval` blocks.
+        let mut calls = NodeFreeCalls::<T>::get(node_id).unwrap_or_default();
+        let pays = if Self::interval_passed(
+            calls.update,
+            crate::FreeNodeCallIntervalBlocks::get().into(),
+        ) {
+            calls.update = Some(frame_system::Pallet::<T>::block_number());
+            NodeFreeCalls::<T>::insert(node_id, calls);
+            Pays::No
+        } else {
+            Pays::Yes
+        };
+        Ok((pays, farm_nodes))
+    }
+
+    /// True when `last` is `None` or at least `interval` blocks ago.
+    pub(crate) fn interval_passed(
+        last: Option<BlockNumberFor<T>>,
+        interval: BlockNumberFor<T>,
+    ) -> bool {
+        let now = frame_system::Pallet::<T>::block_number();
+        last.is_none_or(|last| now >= sp_runtime::Saturating::saturating_add(last, interval))
     }
 
     /// Set the certification of a node. A node on a default farming policy gets the policy that
@@ -393,6 +424,16 @@ impl<T: Config> Pallet<T> {
                 && timestamp_hint <= now.saturating_add(drift),
             Error::<T>::InvalidTimestampHint
         );
+        let mut calls = NodeFreeCalls::<T>::get(node.id).unwrap_or_default();
+        ensure!(
+            Self::interval_passed(
+                calls.uptime_report,
+                crate::UptimeReportIntervalBlocks::get().into()
+            ),
+            Error::<T>::UptimeReportTooSoon
+        );
+        calls.uptime_report = Some(frame_system::Pallet::<T>::block_number());
+        NodeFreeCalls::<T>::insert(node.id, calls);
         T::UptimeReported::node_uptime_reported(node.id, node.farm_id, now, uptime);
         Self::deposit_event(Event::NodeUptimeReported(node.id, now, uptime));
         Ok(())
@@ -421,37 +462,49 @@ impl<T: Config> Pallet<T> {
 
     /// Remove a node and every index entry that refers to it, and give back what it took from
     /// its farm's limits.
-    fn remove_node(node: &TfgridNode<T>) {
+    /// Returns the number of nodes the farm had (the size of the list searched).
+    fn remove_node(node: &TfgridNode<T>) -> u32 {
         Self::give_back_farm_limits(node.id);
-        NodesByFarmID::<T>::mutate(node.farm_id, |nodes| nodes.retain(|id| *id != node.id));
+        let mut farm_nodes = 0u32;
+        NodesByFarmID::<T>::mutate(node.farm_id, |nodes| {
+            farm_nodes = nodes.len() as u32;
+            nodes.retain(|id| *id != node.id)
+        });
         T::NodeChanged::node_deleted(node);
         Nodes::<T>::remove(node.id);
         NodeIdByTwinID::<T>::remove(node.twin_id);
         NodePower::<T>::remove(node.id);
+        NodeFreeCalls::<T>::remove(node.id);
         Self::deposit_event(Event::NodeDeleted(node.id));
+        farm_nodes
     }
 
-    /// Delete the node of the twin of `who`.
-    pub(crate) fn do_delete_node(who: &T::AccountId, node_id: u32) -> DispatchResult {
+    /// Delete the node of the twin of `who`; returns the number of nodes its farm had.
+    pub(crate) fn do_delete_node(who: &T::AccountId, node_id: u32) -> Result<u32, DispatchError> {
         let node = Nodes::<T>::get(node_id).ok_or(Error::<T>::NodeNotExists)?;
         let twin_id = Self::twin_id_of(who)?;
         ensure!(node.twin_id == twin_id, Error::<T>::NodeUpdateNotAuthorized);
-        Self::remove_node(&node);
-        Ok(())
+        Ok(Self::remove_node(&node))
     }
 
-    /// Delete a node of a farm of `who`.
-    pub(crate) fn do_delete_node_farm(who: &T::AccountId, node_id: u32) -> DispatchResult {
+    /// Delete a node of a farm of `who`; returns the number of nodes the farm had.
+    pub(crate) fn do_delete_node_farm(
+        who: &T::AccountId,
+        node_id: u32,
+    ) -> Result<u32, DispatchError> {
         let twin_id = Self::twin_id_of(who)?;
         let node = Nodes::<T>::get(node_id).ok_or(Error::<T>::NodeNotExists)?;
         let farm = Farms::<T>::get(node.farm_id).ok_or(Error::<T>::FarmNotExists)?;
         ensure!(farm.twin_id == twin_id, Error::<T>::FarmerNotAuthorized);
-        Self::remove_node(&node);
-        Ok(())
+        Ok(Self::remove_node(&node))
     }
 
-    /// Record the power state the node of `who` reports.
-    pub(crate) fn do_change_power_state(who: &T::AccountId, power: Power) -> DispatchResult {
+    /// Record the power state the node of `who` reports. Free only when the state changes, at
+    /// most once per `FreeNodeCallInterval` blocks.
+    pub(crate) fn do_change_power_state(
+        who: &T::AccountId,
+        power: Power,
+    ) -> Result<Pays, DispatchError> {
         let node = Self::node_of_caller(who)?;
         let state = match power {
             Power::Up => PowerState::Up,
@@ -467,8 +520,17 @@ impl<T: Config> Pallet<T> {
                 node_id: node.id,
                 power_state: state,
             });
+            let mut calls = NodeFreeCalls::<T>::get(node.id).unwrap_or_default();
+            if Self::interval_passed(
+                calls.power_state,
+                crate::FreeNodeCallIntervalBlocks::get().into(),
+            ) {
+                calls.power_state = Some(frame_system::Pallet::<T>::block_number());
+                NodeFreeCalls::<T>::insert(node.id, calls);
+                return Ok(Pays::No);
+            }
         }
-        Ok(())
+        Ok(Pays::Yes)
     }
 
     /// Record the power a farmer asks a node of its farm to be in. A node running contracts

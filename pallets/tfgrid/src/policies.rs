@@ -144,6 +144,7 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_create_farming_policy(mut policy: FarmingPolicyOf<T>) -> DispatchResult {
         let id = FarmingPolicyID::<T>::get()
             .checked_add(1)
+            .filter(|id| *id <= MAX_FARMING_POLICIES)
             .ok_or(Error::<T>::StorageOverflow)?;
         policy.id = id;
         FarmingPoliciesMap::<T>::insert(id, &policy);
@@ -192,20 +193,22 @@ impl<T: Config> Pallet<T> {
     /// and its nodes on a default policy are re-assigned and may take the limits), or detach
     /// them with `None`. Either way, what the farm's nodes took from the previous limits is
     /// forgotten, so it is never given back into the new ones.
+    /// Returns the number of nodes of the farm it went through.
     pub(crate) fn do_attach_policy_to_farm(
         farm_id: u32,
         limits: Option<FarmingPolicyLimit>,
-    ) -> DispatchResult {
+    ) -> Result<u32, DispatchError> {
         let Some(limits) = limits else {
             let mut farm = Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
             farm.farming_policy_limits = None;
             Farms::<T>::insert(farm_id, &farm);
-            for node_id in NodesByFarmID::<T>::get(farm_id) {
+            let node_ids = NodesByFarmID::<T>::get(farm_id);
+            for node_id in &node_ids {
                 FarmLimitsTakenByNode::<T>::remove(node_id);
             }
             Self::deposit_event(Event::FarmUpdated(farm));
             Self::deposit_event(Event::FarmingPolicySet(farm_id, None));
-            return Ok(());
+            return Ok(node_ids.len() as u32);
         };
 
         ensure!(
@@ -226,7 +229,9 @@ impl<T: Config> Pallet<T> {
         Farms::<T>::insert(farm_id, &farm);
         Self::deposit_event(Event::FarmUpdated(farm));
 
-        for node_id in NodesByFarmID::<T>::get(farm_id) {
+        let node_ids = NodesByFarmID::<T>::get(farm_id);
+        let farm_nodes = node_ids.len() as u32;
+        for node_id in node_ids {
             // The new limits are a fresh budget: what nodes took from the old ones is not
             // given back into them.
             FarmLimitsTakenByNode::<T>::remove(node_id);
@@ -244,7 +249,7 @@ impl<T: Config> Pallet<T> {
         }
 
         Self::deposit_event(Event::FarmingPolicySet(farm_id, Some(limits)));
-        Ok(())
+        Ok(farm_nodes)
     }
 
     /// Set the ZOS version; it must differ from the current one.

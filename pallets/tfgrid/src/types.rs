@@ -47,6 +47,9 @@ pub const MAX_ZOS_VERSION_LENGTH: u32 = 256;
 pub const MAX_TERMS_AND_CONDITIONS: u32 = 16;
 /// Maximum number of accounts allowed to certify nodes.
 pub const MAX_NODE_CERTIFIERS: u32 = 100;
+/// Maximum number of farming policies (ids are never freed, so the id counter is the count):
+/// choosing a node's policy reads them all.
+pub const MAX_FARMING_POLICIES: u32 = 32;
 
 /// Minimum length of a city name.
 pub const MIN_CITY_NAME_LENGTH: u32 = 1;
@@ -197,6 +200,28 @@ pub struct EntityProof {
     pub entity_id: u32,
     /// The signature, as the hex string the entity submitted.
     pub signature: SignatureOf,
+}
+
+/// The blocks of a node's last rate-limited free calls (`None`: never).
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    Clone,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+    TypeInfo,
+    MaxEncodedLen,
+)]
+pub struct NodeFreeCallBlocks<BlockNumber> {
+    /// Last accepted uptime report.
+    pub uptime_report: Option<BlockNumber>,
+    /// Last `update_node` that was free.
+    pub update: Option<BlockNumber>,
+    /// Last power-state change that was free.
+    pub power_state: Option<BlockNumber>,
 }
 
 /// What one node took from its farm's farming-policy limits when it got the limits' policy.

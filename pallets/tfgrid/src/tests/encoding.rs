@@ -96,6 +96,7 @@ fn events_and_errors_keep_their_upstream_indices() {
         assert_eq!(Error::<Test>::InvalidStorageInput.encode(), vec![115]);
         assert_eq!(Error::<Test>::FarmingPolicyImmutable.encode(), vec![116]);
         assert_eq!(Error::<Test>::StashAlreadyBonded.encode(), vec![117]);
+        assert_eq!(Error::<Test>::UptimeReportTooSoon.encode(), vec![118]);
     });
 }
 
@@ -141,6 +142,8 @@ fn storage_items_have_the_upstream_names_in_order_and_are_bounded() {
                 "TwinIdByBoundedAccountID",
                 "EntityNonceByAccountID",
                 "FarmLimitsTakenByNode",
+                // New (issue 11): rate limits of the free calls.
+                "NodeFreeCalls",
             ]
         );
         assert!(info

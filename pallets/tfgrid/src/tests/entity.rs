@@ -184,7 +184,10 @@ fn attack_a_twin_entity_proof_registers_an_entity() {
             b(&message[7..]),
             b(&proof),
         );
-        assert_eq!(forged, Err(Error::<Test>::EntitySignatureDoesNotMatch.into()));
+        assert_eq!(
+            forged,
+            Err(Error::<Test>::EntitySignatureDoesNotMatch.into())
+        );
         assert_eq!(EntityIdByAccountID::<Test>::get(account("//Dave")), None);
     });
 }
@@ -197,7 +200,8 @@ fn tagged_signature(
     nonce: u32,
 ) -> Vec<u8> {
     use sp_core::Pair;
-    let message = crate::entity::entity_signature_message(target, name, b"Belgium", b"Ghent", nonce);
+    let message =
+        crate::entity::entity_signature_message(target, name, b"Belgium", b"Ghent", nonce);
     hex(pair.sign(&message).as_ref())
 }
 

@@ -4,6 +4,7 @@
 mod encoding;
 mod entity;
 mod farm;
+mod free_calls;
 mod genesis;
 mod invariants;
 mod node;

@@ -789,6 +789,7 @@ fn report_uptime_tells_the_uptime_hook_and_pays_for_it() {
             RuntimeOrigin::signed(bob()),
             500
         ));
+        System::set_block_number(1 + crate::mock::UPTIME_REPORT_INTERVAL);
         assert_ok!(TfgridModule::report_uptime_v2(
             RuntimeOrigin::signed(bob()),
             600,
@@ -822,7 +823,8 @@ fn report_uptime_v2_accepts_a_hint_within_the_drift() {
     run(|| {
         let (_, node_id) = farm_with_node();
         let now = START_MILLIS / 1000;
-        for hint in [now - 60, now, now + 60] {
+        for (k, hint) in [now - 60, now, now + 60].into_iter().enumerate() {
+            System::set_block_number(1 + k as u64 * crate::mock::UPTIME_REPORT_INTERVAL);
             assert_ok!(TfgridModule::report_uptime_v2(
                 RuntimeOrigin::signed(bob()),
                 500,

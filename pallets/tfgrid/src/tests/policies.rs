@@ -880,10 +880,7 @@ fn attack_deleting_nodes_never_gives_the_farm_limits_back() {
             node_id
         ));
         assert_eq!(farm_limits(farm_id), Some(one_slot.clone()));
-        assert_eq!(
-            last_event(),
-            TfgridEvent::NodeDeleted(node_id)
-        );
+        assert_eq!(last_event(), TfgridEvent::NodeDeleted(node_id));
         let again = create_node(&alice(), farm_id);
         assert_eq!(Nodes::<Test>::get(again).unwrap().farming_policy_id, id);
     });
@@ -1048,5 +1045,68 @@ fn detaching_farm_limits_forgets_what_nodes_took() {
             node_id
         ));
         assert_eq!(farm_limits(farm_id), None);
+    });
+}
+
+#[test]
+fn create_farming_policy_beyond_the_policy_limit_fails() {
+    run(|| {
+        // The genesis policies count.
+        while FarmingPolicyID::<Test>::get() < crate::types::MAX_FARMING_POLICIES {
+            create_farming(
+                false,
+                false,
+                NodeCertification::Diy,
+                FarmCertification::NotCertified,
+            );
+        }
+        assert_noop!(
+            TfgridModule::create_farming_policy(
+                RuntimeOrigin::root(),
+                b(b"policy"),
+                1,
+                1,
+                1,
+                1,
+                1,
+                0,
+                false,
+                false,
+                NodeCertification::Diy,
+                FarmCertification::NotCertified
+            ),
+            Error::<Test>::StorageOverflow
+        );
+    });
+}
+
+#[test]
+fn attach_policy_to_farm_is_weighed_by_the_farms_nodes() {
+    use crate::weights::WeightInfo;
+    use frame_support::dispatch::GetDispatchInfo;
+    run(|| {
+        let (farm_id, _) = farm_with_node();
+        create_twin(&charlie());
+        create_node(&charlie(), farm_id);
+        let policy_id = create_farming(
+            false,
+            false,
+            NodeCertification::Diy,
+            FarmCertification::NotCertified,
+        );
+        let call = crate::Call::<Test>::attach_policy_to_farm {
+            farm_id,
+            limits: Some(limits(policy_id)),
+        };
+        assert_eq!(
+            call.get_dispatch_info().call_weight,
+            <() as WeightInfo>::attach_policy_to_farm(2)
+        );
+        let post =
+            TfgridModule::attach_policy_to_farm(RuntimeOrigin::root(), farm_id, None).unwrap();
+        assert_eq!(
+            post.actual_weight,
+            Some(<() as WeightInfo>::attach_policy_to_farm(2))
+        );
     });
 }
