@@ -12,7 +12,8 @@
 #
 # what: `own` (tfchain's pallets), `standard` (polkadot-sdk pallets), `storage`, `overhead`, or a
 # pallet name such as pallet_tfgrid; nothing means all of them. Builds the node with
-# `--features runtime-benchmarks` first. STEPS and REPEAT (default 50 and 20) set the sampling.
+# `--features runtime-benchmarks` first, unless TFCHAIN_BENCH_BIN names an already built one.
+# STEPS and REPEAT (default 50 and 20) set the sampling.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -51,9 +52,15 @@ standard_pallets=(
   pallet_membership
 )
 
-echo "==> cargo build --release -p tfchain-node --features runtime-benchmarks"
-cargo build --locked --release -p tfchain-node --features runtime-benchmarks
-bin="$CARGO_TARGET_DIR/release/tfchain"
+if [ -n "${TFCHAIN_BENCH_BIN:-}" ]; then
+  bin="$TFCHAIN_BENCH_BIN"
+else
+  echo "==> cargo build --release -p tfchain-node --features runtime-benchmarks"
+  cargo build --locked --release -p tfchain-node --features runtime-benchmarks
+  bin="$CARGO_TARGET_DIR/release/tfchain"
+fi
+"$bin" benchmark pallet --help >/dev/null 2>&1 \
+  || { echo "weights.sh: $bin was not built with --features runtime-benchmarks" >&2; exit 1; }
 mkdir -p runtime/src/weights
 
 bench_pallet() {

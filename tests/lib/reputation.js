@@ -20,6 +20,12 @@ export const REPUTATION_PALLET_INDEX = 32;
 /** Storage key of the runtime's reputation period parameter: twox128(":ReputationPeriodSecs:"). */
 export const PERIOD_SECS_KEY = xxhashAsHex(':ReputationPeriodSecs:', 128);
 
+/**
+ * Storage key of tfgrid's uptime-report rate limit: twox128(":UptimeReportIntervalBlocks:"). The
+ * short-period specs set it to 0 (no limit) so that a node may report in every block.
+ */
+export const UPTIME_INTERVAL_KEY = xxhashAsHex(':UptimeReportIntervalBlocks:', 128);
+
 /** The RPC error codes of docs/rpc.md. */
 export const RPC_ERROR = { runtime: 1, unknownNode: 2, unknownFarm: 3, invalidPageSize: 4 };
 
@@ -42,7 +48,8 @@ function run(binary, args) {
 /**
  * Writes `<root>/<name>.json`: the raw `dev` chain spec (`build-spec --chain dev --raw`) whose
  * genesis sets the reputation period to `periodSecs` seconds through the `:ReputationPeriodSecs:`
- * storage key. Returns its path.
+ * storage key, and lifts the uptime-report rate limit (`:UptimeReportIntervalBlocks:` = 0). Returns
+ * its path.
  */
 export async function writeShortPeriodSpec({ root, periodSecs, name = 'dev-short-reputation' }) {
   const stdout = await run(findBinary(), ['build-spec', '--chain', 'dev', '--raw', '--disable-default-bootnode']);
@@ -55,6 +62,7 @@ export async function writeShortPeriodSpec({ root, periodSecs, name = 'dev-short
   const top = spec?.genesis?.raw?.top;
   if (!top) throw new E2eError('build-spec --raw printed no genesis.raw.top');
   top[PERIOD_SECS_KEY] = u64Hex(periodSecs);
+  top[UPTIME_INTERVAL_KEY] = '0x00000000';
   const file = path.join(root, `${name}.json`);
   await fs.promises.writeFile(file, JSON.stringify(spec));
   return file;
