@@ -512,6 +512,10 @@ impl pallet_reputation::NodeStatus for ReputationNodeStatus {
         })
     }
 
+    /// Called by the ranking query at most once per node looked at (at most
+    /// `pallet_reputation::queries::MAX_SCAN` per page): the node, its `ActiveNodeContracts` and one
+    /// `NodeContractResources` per active contract (at most `MAX_ACTIVE_NODE_CONTRACTS`). An
+    /// aggregate of used resources per node in the contracts pallet would make it O(1).
     fn free_capacity(node_id: u32) -> Option<u64> {
         let node = pallet_tfgrid::Nodes::<Runtime>::get(node_id)?;
         let used = pallet_smart_contract::ActiveNodeContracts::<Runtime>::get(node_id)

@@ -7,9 +7,11 @@ use crate::{types::*, *};
 use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-    traits::{Currency, EnsureOrigin, Get},
+    traits::{Currency, EnsureOrigin, Get, Hooks, ReservableCurrency},
+    weights::Weight,
     BoundedVec,
 };
+use tfchain_support::traits::ChangeNode;
 use frame_system::RawOrigin;
 use sp_runtime::SaturatedConversion;
 use tfchain_support::{
@@ -100,6 +102,71 @@ fn node_contract<T: Config>() -> (T::AccountId, T::AccountId, u64) {
     )
     .expect("node contract created");
     (user, node_twin, ContractID::<T>::get())
+}
+
+/// A deployment hash unique per `n`.
+fn hash_of(n: u32) -> [u8; 32] {
+    let mut hash = [0u8; 32];
+    hash[..4].copy_from_slice(&n.to_le_bytes());
+    hash[31] = 0xbe;
+    hash
+}
+
+/// A user who rents the node of `grid` and holds `n` node contracts on it (a renter is not
+/// limited per twin), the first with the farm's public IP; returns (user, node twin, node id,
+/// rent contract id, node contract ids).
+fn rented_node<T: Config>(
+    n: u32,
+) -> (T::AccountId, T::AccountId, u32, u64, alloc::vec::Vec<u64>) {
+    let (_, node_twin, node_id) = grid::<T>();
+    let user = funded_twin::<T>("user", 0);
+    Pallet::<T>::create_rent_contract(RawOrigin::Signed(user.clone()).into(), node_id, None)
+        .expect("rent contract created");
+    let rent = ContractID::<T>::get();
+    let ids = (0..n)
+        .map(|i| {
+            Pallet::<T>::create_node_contract(
+                RawOrigin::Signed(user.clone()).into(),
+                node_id,
+                hash_of(i),
+                bounded(b"data"),
+                if i == 0 { 1 } else { 0 },
+                None,
+            )
+            .expect("node contract created");
+            ContractID::<T>::get()
+        })
+        .collect();
+    (user, node_twin, node_id, rent, ids)
+}
+
+/// Fill `ActiveNodeContracts` of `node_id` up to the cap with ids of no contract (after the real
+/// ones), for the proof size of reading the full list.
+fn pad_active_node_contracts<T: Config>(node_id: u32) {
+    ActiveNodeContracts::<T>::mutate(node_id, |ids| {
+        let mut filler = u64::MAX / 2;
+        while ids.try_push(filler).is_ok() {
+            filler += 1;
+        }
+    });
+}
+
+/// Give contract `id` a reserve of `amount` on its owner's account, as bills would have.
+fn with_reserve<T: Config>(owner: &T::AccountId, id: u64, amount: u128) {
+    T::Currency::reserve(owner, amount.saturated_into()).expect("reserved");
+    crate::ContractPaymentState::<T>::mutate(id, |payment| {
+        if let Some(payment) = payment {
+            payment.standard_reserve = amount.saturated_into();
+        }
+    });
+}
+
+/// Move to the next block in which contract `id` is due.
+fn to_due_block<T: Config>(id: u64) {
+    let frequency = BillingFrequency::<T>::get();
+    let now: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
+    let wait = (Pallet::<T>::billing_loop_index(id) + frequency - now % frequency) % frequency;
+    frame_system::Pallet::<T>::set_block_number((now + wait).saturated_into());
 }
 
 /// Move one minute forward.
@@ -226,37 +293,52 @@ mod benchmarks {
         assert!(Contracts::<T>::get(id).is_none());
     }
 
+    /// `n` priced reports, each about another contract of the node.
     #[benchmark]
-    fn add_nru_reports() {
-        let (_, node_twin, id) = node_contract::<T>();
+    fn add_nru_reports(n: Linear<1, MAX_REPORTS>) {
+        let (_, node_twin, _, _, ids) = rented_node::<T>(n);
         a_minute_later::<T>();
-        let reports = BoundedVec::truncate_from(vec![NruConsumption {
-            contract_id: id,
-            timestamp: Pallet::<T>::now_secs(),
-            window: 60,
-            nru: 10 * GIB,
-        }]);
+        let now = Pallet::<T>::now_secs();
+        let reports = BoundedVec::truncate_from(
+            ids.iter()
+                .map(|id| NruConsumption {
+                    contract_id: *id,
+                    timestamp: now,
+                    window: 60,
+                    nru: 10 * GIB,
+                })
+                .collect::<alloc::vec::Vec<_>>(),
+        );
         #[extrinsic_call]
         _(RawOrigin::Signed(node_twin), reports);
-        assert!(ContractBillingInformationByID::<T>::get(id).amount_unbilled > 0);
+        assert!(ids
+            .iter()
+            .all(|id| ContractBillingInformationByID::<T>::get(id).amount_unbilled > 0));
     }
 
+    /// `n` reports, each about another contract of the node.
     #[benchmark]
-    fn report_contract_resources() {
-        let (_, node_twin, id) = node_contract::<T>();
+    fn report_contract_resources(n: Linear<1, MAX_REPORTS>) {
+        let (_, node_twin, _, _, ids) = rented_node::<T>(n);
         let used = Resources {
             hru: 0,
             sru: 60 * GIB,
             cru: 2,
             mru: 2 * GIB,
         };
-        let reports = BoundedVec::truncate_from(vec![ContractResources {
-            contract_id: id,
-            used,
-        }]);
+        let reports = BoundedVec::truncate_from(
+            ids.iter()
+                .map(|id| ContractResources {
+                    contract_id: *id,
+                    used,
+                })
+                .collect::<alloc::vec::Vec<_>>(),
+        );
         #[extrinsic_call]
         _(RawOrigin::Signed(node_twin), reports);
-        assert_eq!(NodeContractResources::<T>::get(id).used, used);
+        assert!(ids
+            .iter()
+            .all(|id| NodeContractResources::<T>::get(id).used == used));
     }
 
     #[benchmark]
@@ -268,6 +350,8 @@ mod benchmarks {
         assert!(ActiveRentContractForNode::<T>::contains_key(node_id));
     }
 
+    /// A rent contract can only be cancelled once its node has no node contracts
+    /// (`NodeHasActiveContracts`), so the cancel touches no other contract: no component.
     #[benchmark]
     fn cancel_rent_contract() {
         let (_, _, node_id) = grid::<T>();
@@ -279,6 +363,7 @@ mod benchmarks {
         #[extrinsic_call]
         cancel_contract(RawOrigin::Signed(user), id);
         assert!(!ActiveRentContractForNode::<T>::contains_key(node_id));
+        assert!(Contracts::<T>::get(id).is_none());
     }
 
     #[benchmark]
@@ -318,18 +403,100 @@ mod benchmarks {
         Ok(())
     }
 
+    /// A rent contract in grace, with `n` node contracts in grace on its node, whose owner can
+    /// pay again: the bill reserves its cost and debt, distributes the reserves (the
+    /// `DistributionFrequency`th bill, extra fee to the farmer) and takes the rent and its `n`
+    /// node contracts out of grace.
     #[benchmark]
-    fn bill_contract_for_block() {
-        let (_, node_twin, id) = node_contract::<T>();
+    fn bill_contract_for_block(n: Linear<0, MAX_ACTIVE_NODE_CONTRACTS>) -> Result<(), BenchmarkError> {
+        let (farmer, _, node_id) = grid::<T>();
+        Pallet::<T>::set_dedicated_node_extra_fee(RawOrigin::Signed(farmer).into(), node_id, 1_000)
+            .expect("extra fee set");
+        let user = funded_twin::<T>("user", 0);
+        Pallet::<T>::create_rent_contract(RawOrigin::Signed(user.clone()).into(), node_id, None)
+            .expect("rent contract created");
+        let rent = ContractID::<T>::get();
+        let ids: alloc::vec::Vec<u64> = (0..n)
+            .map(|i| {
+                Pallet::<T>::create_node_contract(
+                    RawOrigin::Signed(user.clone()).into(),
+                    node_id,
+                    hash_of(i),
+                    bounded(b"data"),
+                    0,
+                    None,
+                )
+                .expect("node contract created");
+                ContractID::<T>::get()
+            })
+            .collect();
+        let start = Pallet::<T>::current_block();
+        for id in ids.iter().chain(core::iter::once(&rent)) {
+            Contracts::<T>::mutate(id, |contract| {
+                if let Some(contract) = contract {
+                    contract.state = ContractState::GracePeriod(start);
+                }
+            });
+        }
+        with_reserve::<T>(&user, rent, 10_000_000);
+        crate::ContractPaymentState::<T>::mutate(rent, |payment| {
+            if let Some(payment) = payment {
+                payment.standard_overdraft = 1_000_000u128.saturated_into();
+                payment.cycles = T::DistributionFrequency::get().saturating_sub(1);
+            }
+        });
         a_minute_later::<T>();
-        // Move to the next block of the contract's billing-loop bucket: it is due there.
-        let frequency = BillingFrequency::<T>::get();
-        let now: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
-        let wait = (Pallet::<T>::billing_loop_index(id) + frequency - now % frequency) % frequency;
-        frame_system::Pallet::<T>::set_block_number((now + wait).saturated_into());
+        to_due_block::<T>(rent);
         #[extrinsic_call]
-        _(RawOrigin::Signed(node_twin), id);
-        assert!(crate::ContractPaymentState::<T>::get(id).is_some_and(|state| state.cycles == 1));
+        bill_contract_for_block(RawOrigin::Signed(user), rent);
+        assert!(Contracts::<T>::get(rent).is_some_and(|c| c.state == ContractState::Created));
+        assert!(ids
+            .iter()
+            .all(|id| Contracts::<T>::get(id).is_some_and(|c| c.state == ContractState::Created)));
+        assert!(crate::ContractPaymentState::<T>::get(rent)
+            .is_some_and(|p| p.cycles == 0 && p.standard_overdraft == 0u32.into()));
+        Ok(())
+    }
+
+    /// A rent contract (extra fee) whose grace period elapsed and whose owner still cannot
+    /// pay: the bill reserves what it can, the contract is deleted, its reserves distributed
+    /// and its node's (full list of) node contracts queued for teardown.
+    #[benchmark]
+    fn bill_contract_for_block_grace_end() {
+        let (farmer, _, node_id) = grid::<T>();
+        Pallet::<T>::set_dedicated_node_extra_fee(RawOrigin::Signed(farmer).into(), node_id, 1_000)
+            .expect("extra fee set");
+        let user = funded_twin::<T>("user", 0);
+        Pallet::<T>::create_rent_contract(RawOrigin::Signed(user.clone()).into(), node_id, None)
+            .expect("rent contract created");
+        let rent = ContractID::<T>::get();
+        Pallet::<T>::create_node_contract(
+            RawOrigin::Signed(user.clone()).into(),
+            node_id,
+            hash_of(0),
+            bounded(b"data"),
+            1,
+            None,
+        )
+        .expect("node contract created");
+        pad_active_node_contracts::<T>(node_id);
+        let start = Pallet::<T>::current_block();
+        Contracts::<T>::mutate(rent, |contract| {
+            if let Some(contract) = contract {
+                contract.state = ContractState::GracePeriod(start);
+            }
+        });
+        with_reserve::<T>(&user, rent, 10_000_000);
+        T::Currency::make_free_balance_be(&user, (T::Currency::minimum_balance() * 2u32.into()).max(1_000u32.into()));
+        frame_system::Pallet::<T>::set_block_number(
+            frame_system::Pallet::<T>::block_number() + T::GracePeriod::get().saturated_into(),
+        );
+        a_minute_later::<T>();
+        to_due_block::<T>(rent);
+        #[extrinsic_call]
+        bill_contract_for_block(RawOrigin::Signed(user), rent);
+        assert!(Contracts::<T>::get(rent).is_none());
+        assert!(NodesToTearDown::<T>::contains_key(node_id));
     }
 
     #[benchmark]
@@ -390,13 +557,19 @@ mod benchmarks {
         assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| sc.last_bill > 0));
     }
 
+    /// O(1): the contracts move in `on_idle` (`on_idle_move_contract` each).
     #[benchmark]
     fn change_billing_frequency() -> Result<(), BenchmarkError> {
         let origin = restricted::<T>()?;
-        let frequency = BillingFrequency::<T>::get() + 1;
+        let old_frequency = BillingFrequency::<T>::get();
+        let frequency = old_frequency + 1;
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, frequency);
         assert_eq!(BillingFrequency::<T>::get(), frequency);
+        assert_eq!(
+            PendingBillingFrequencyMove::<T>::get(),
+            Some(BillingFrequencyMove { old_frequency, next_bucket: 0 })
+        );
         Ok(())
     }
 
@@ -426,6 +599,83 @@ mod benchmarks {
         #[extrinsic_call]
         _(origin as T::RuntimeOrigin, id);
         assert!(Contracts::<T>::get(id).is_none());
+        Ok(())
+    }
+
+    /// tfgrid's `delete_node` hook on a rented node with a full list of node contracts: it
+    /// queues them (O(1) besides reading the list).
+    #[benchmark]
+    fn node_deleted() {
+        let (_, _, node_id, _, _) = rented_node::<T>(1);
+        pad_active_node_contracts::<T>(node_id);
+        let node = pallet_tfgrid::Nodes::<T>::get(node_id).expect("node exists");
+        #[block]
+        {
+            <Pallet<T> as ChangeNode<_, _, _>>::node_deleted(&node);
+        }
+        assert!(NodesToTearDown::<T>::get(node_id).is_some_and(|entry| entry.with_rent));
+    }
+
+    /// `on_idle` with nothing to do.
+    #[benchmark]
+    fn on_idle_empty() {
+        let used;
+        #[block]
+        {
+            used = Pallet::<T>::on_idle(1u32.into(), Weight::MAX);
+        }
+        assert_eq!(used, <T as Config>::WeightInfo::on_idle_empty());
+    }
+
+    /// One teardown step of `on_idle`: the final bill of a node contract with a public IP and
+    /// a reserve to distribute, on a deleted node (facts from the teardown entry) whose list of
+    /// node contracts is full.
+    #[benchmark]
+    fn on_idle_teardown_contract() {
+        let (user, node_twin, node_id, _, ids) = rented_node::<T>(1);
+        let id = ids[0];
+        with_reserve::<T>(&user, id, 10_000_000);
+        pad_active_node_contracts::<T>(node_id);
+        a_minute_later::<T>();
+        pallet_tfgrid::Pallet::<T>::delete_node(RawOrigin::Signed(node_twin).into(), node_id)
+            .expect("node deleted");
+        assert!(!pallet_tfgrid::Nodes::<T>::contains_key(node_id));
+        let entry = NodesToTearDown::<T>::get(node_id).expect("queued");
+        #[block]
+        {
+            Pallet::<T>::teardown_step(node_id, &entry);
+        }
+        assert!(Contracts::<T>::get(id).is_none());
+        assert_eq!(ActiveNodeContracts::<T>::get(node_id).len() as u32, MAX_ACTIVE_NODE_CONTRACTS - 1);
+        assert!(crate::ContractPaymentState::<T>::get(id).is_none());
+    }
+
+    /// One move of `on_idle` after a billing-frequency change: the misplaced contract is the
+    /// last of a full old bucket and its new bucket holds all but one id.
+    #[benchmark]
+    fn on_idle_move_contract() -> Result<(), BenchmarkError> {
+        let old = BillingFrequency::<T>::get();
+        Pallet::<T>::change_billing_frequency(restricted::<T>()?, 2 * old)
+            .expect("frequency changed");
+        let cap = MAX_CONTRACTS_PER_BILLING_BUCKET as u64;
+        // Bucket 0: ids 2·old·k (staying), then one id old·(2k+1) (moving to bucket `old`).
+        let mut source: alloc::vec::Vec<u64> = (1..cap).map(|k| 2 * old * k).collect();
+        let moving = old * (2 * cap + 1);
+        source.push(moving);
+        ContractsToBillAt::<T>::insert(0, BillingBucket::truncate_from(source));
+        ContractsToBillAt::<T>::insert(
+            old,
+            BillingBucket::truncate_from((1..cap).map(|k| old * (2 * k + 1)).collect::<alloc::vec::Vec<_>>()),
+        );
+        let pending = PendingBillingFrequencyMove::<T>::get().expect("pending");
+        let moved;
+        #[block]
+        {
+            moved = Pallet::<T>::billing_move_step(pending);
+        }
+        assert!(moved);
+        assert!(ContractsToBillAt::<T>::get(old).contains(&moving));
+        assert_eq!(ContractsToBillAt::<T>::get(0).len() as u64, cap - 1);
         Ok(())
     }
 

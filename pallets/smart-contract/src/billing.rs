@@ -63,12 +63,12 @@ impl<T: Config> Pallet<T> {
             .map(|stash| Self::usable_balance(&stash))
             .unwrap_or(0);
         let total_usable = twin_usable.saturating_add(stash_usable);
-        let now = Self::now_secs();
+        let now = Self::billing_now(&contract);
         let seconds_elapsed = now.saturating_sub(payment.last_updated_seconds);
 
         let mut waived = false;
         if let ContractData::RentContract(rent) = &contract.contract_type {
-            if pallet_tfgrid::NodePower::<T>::get(rent.node_id).is_standby() {
+            if Self::node_is_standby(rent.node_id) {
                 Self::deposit_event(Event::RentWaived { contract_id: id });
                 if contract.state == ContractState::Created {
                     return Ok(());
@@ -172,8 +172,12 @@ impl<T: Config> Pallet<T> {
         if matches!(contract.contract_type, ContractData::NameContract(_)) {
             return Ok((None, NodeCertification::Diy));
         }
-        let node = pallet_tfgrid::Nodes::<T>::get(contract.get_node_id())
-            .ok_or(Error::<T>::NodeNotExists)?;
+        let Some(node) = pallet_tfgrid::Nodes::<T>::get(contract.get_node_id()) else {
+            // A deleted node whose contracts are being ended (see `crate::teardown`).
+            let (_, certification, _) = Self::node_facts(contract.get_node_id())?;
+            let account = Self::farmer_of_deleted_node(contract.get_node_id())?;
+            return Ok((Some(Farmer { account }), certification));
+        };
         let farm = pallet_tfgrid::Farms::<T>::get(node.farm_id).ok_or(Error::<T>::FarmNotExists)?;
         let farmer_twin =
             pallet_tfgrid::Twins::<T>::get(farm.twin_id).ok_or(Error::<T>::TwinNotExists)?;

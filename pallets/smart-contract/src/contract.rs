@@ -268,10 +268,8 @@ impl<T: Config> Pallet<T> {
 
     /// Give the IPs of contract `id` back to the farm of its node and tell it with `IPsFreed`.
     pub(crate) fn free_ip(id: u64, node_contract: &NodeContract<T>) -> Result<(), Error<T>> {
-        let node = pallet_tfgrid::Nodes::<T>::get(node_contract.node_id)
-            .ok_or(Error::<T>::NodeNotExists)?;
-        let mut farm =
-            pallet_tfgrid::Farms::<T>::get(node.farm_id).ok_or(Error::<T>::FarmNotExists)?;
+        let (farm_id, _, _) = Self::node_facts(node_contract.node_id)?;
+        let mut farm = pallet_tfgrid::Farms::<T>::get(farm_id).ok_or(Error::<T>::FarmNotExists)?;
         let mut freed: PublicIpsOf<T> = Default::default();
         for ip in farm.public_ips.iter_mut().filter(|ip| ip.contract_id == id) {
             ip.contract_id = 0;
@@ -281,7 +279,7 @@ impl<T: Config> Pallet<T> {
                 contract_id: 0,
             });
         }
-        pallet_tfgrid::Farms::<T>::insert(node.farm_id, farm);
+        pallet_tfgrid::Farms::<T>::insert(farm_id, farm);
         Self::deposit_event(Event::IPsFreed {
             contract_id: id,
             public_ips: freed,
@@ -316,30 +314,38 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Take contract `id` out of its billing-loop bucket.
+    /// (Also looks in its old bucket while a billing-frequency change is being moved.)
     fn remove_contract_from_billing_loop(id: u64) -> Result<(), Error<T>> {
-        ContractsToBillAt::<T>::try_mutate(Self::billing_loop_index(id), |ids| {
-            let position = ids
-                .iter()
-                .position(|other| *other == id)
-                .ok_or(Error::<T>::ContractWrongBillingLoopIndex)?;
-            ids.remove(position);
-            Ok(())
+        let take = |index: u64| {
+            ContractsToBillAt::<T>::try_mutate(index, |ids| {
+                let position = ids
+                    .iter()
+                    .position(|other| *other == id)
+                    .ok_or(Error::<T>::ContractWrongBillingLoopIndex)?;
+                ids.remove(position);
+                Ok(())
+            })
+        };
+        take(Self::billing_loop_index(id)).or_else(|error| match Self::old_billing_loop_index(id) {
+            Some(old) => take(old),
+            None => Err(error),
         })
     }
 
-    /// Increase the billing frequency and move every contract to its new bucket.
+    /// Increase the billing frequency. O(1): `on_idle` moves the contracts to their new buckets
+    /// (see [`crate::teardown`]); a new change waits until that is done.
     pub(crate) fn do_change_billing_frequency(frequency: u64) -> DispatchResult {
         ensure!(
-            frequency > BillingFrequency::<T>::get(),
-            Error::<T>::CanOnlyIncreaseFrequency
+            !PendingBillingFrequencyMove::<T>::exists(),
+            Error::<T>::BillingFrequencyChangeInProgress
         );
-        let buckets: alloc::vec::Vec<(u64, BillingBucket)> = ContractsToBillAt::<T>::drain().collect();
+        let old_frequency = BillingFrequency::<T>::get();
+        ensure!(frequency > old_frequency, Error::<T>::CanOnlyIncreaseFrequency);
         BillingFrequency::<T>::put(frequency);
-        for (_, ids) in buckets {
-            for id in ids {
-                Self::insert_contract_in_billing_loop(id)?;
-            }
-        }
+        PendingBillingFrequencyMove::<T>::put(BillingFrequencyMove {
+            old_frequency,
+            next_bucket: 0,
+        });
         Self::deposit_event(Event::BillingFrequencyChanged(frequency));
         Ok(())
     }
@@ -356,8 +362,19 @@ impl<T: Config> Pallet<T> {
         if contract.state == state {
             return Ok(());
         }
+        let was_in_grace = contract.is_in_grace();
         contract.state = state;
         Contracts::<T>::insert(contract.contract_id, &*contract);
+        // A contract in grace stays listed: entering or leaving grace leaves the list alone
+        // (one read and write per contract, not of the whole list).
+        let touches_list = match contract.state {
+            ContractState::Deleted(_) => true,
+            ContractState::Created => !was_in_grace,
+            ContractState::GracePeriod(_) => false,
+        };
+        if !touches_list {
+            return Ok(());
+        }
         if let ContractData::NodeContract(node_contract) = &contract.contract_type {
             let id = contract.contract_id;
             ActiveNodeContracts::<T>::try_mutate(node_contract.node_id, |ids| {
@@ -494,8 +511,21 @@ impl<T: Config> Pallet<T> {
                     ContractState::Deleted(cause) => cause,
                     _ => Cause::CanceledByUser,
                 };
-                for node_contract_id in ActiveNodeContracts::<T>::get(rent.node_id) {
-                    Self::end_contract(node_contract_id, cause);
+                // The renter's node contracts end in `on_idle` (bounded work per block).
+                if !ActiveNodeContracts::<T>::get(rent.node_id).is_empty() {
+                    match Self::node_facts(rent.node_id) {
+                        Ok((farm_id, certification, resources)) => Self::queue_teardown(
+                            rent.node_id,
+                            farm_id,
+                            certification,
+                            resources,
+                            cause,
+                            false,
+                        ),
+                        Err(error) => {
+                            log::error!(target: "runtime::smart-contract", "node contracts of rent {id} cannot be queued: {error:?}")
+                        }
+                    }
                 }
                 ActiveRentContractForNode::<T>::remove(rent.node_id);
                 Self::deposit_event(Event::RentContractCanceled { contract_id: id });

@@ -123,10 +123,8 @@ impl<T: Config> Pallet<T> {
                 }
             }
             ContractData::RentContract(rent_contract) => {
-                let node = pallet_tfgrid::Nodes::<T>::get(rent_contract.node_id)
-                    .ok_or(Error::<T>::NodeNotExists)?;
-                let full_cost =
-                    Self::resources_cost_units_usd(&node.resources, 0, secs, policy, true);
+                let (_, _, resources) = Self::node_facts(rent_contract.node_id)?;
+                let full_cost = Self::resources_cost_units_usd(&resources, 0, secs, policy, true);
                 Percent::from_percent(policy.discount_for_dedication_nodes) * full_cost
             }
             ContractData::NameContract(_) => f(policy.unique_name.value as u64)
@@ -157,10 +155,9 @@ impl<T: Config> Pallet<T> {
         let ContractData::NodeContract(node_contract) = &contract.contract_type else {
             return Ok(None);
         };
-        let node = pallet_tfgrid::Nodes::<T>::get(node_contract.node_id)
-            .ok_or(Error::<T>::NodeNotExists)?;
+        let (_, _, resources) = Self::node_facts(node_contract.node_id)?;
         let reference = Self::resources_cost_units_usd(
-            &node.resources,
+            &resources,
             node_contract.public_ips,
             secs,
             policy,
@@ -249,9 +246,5 @@ impl<T: Config> Pallet<T> {
 }
 
 fn ensure_node_exists<T: Config>(node_id: u32) -> Result<(), Error<T>> {
-    if pallet_tfgrid::Nodes::<T>::contains_key(node_id) {
-        Ok(())
-    } else {
-        Err(Error::<T>::NodeNotExists)
-    }
+    Pallet::<T>::node_facts(node_id).map(|_| ())
 }

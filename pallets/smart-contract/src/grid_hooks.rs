@@ -18,14 +18,29 @@ impl<T: Config, Location, Interfaces, SerialNumber> ChangeNode<Location, Interfa
     }
 
     /// Every contract on the node gets its final bill and is removed (node contracts first,
-    /// then the rent contract).
+    /// then the rent contract): queued here in O(1), ended by `on_idle` (see [`crate::teardown`]).
+    /// Weight: [`Pallet::node_deleted_weight`].
     fn node_deleted(node: &Node<Location, Interfaces, SerialNumber>) {
-        for id in ActiveNodeContracts::<T>::get(node.id) {
-            Self::end_contract(id, Cause::CanceledByUser);
-        }
-        if let Some(rent_id) = ActiveRentContractForNode::<T>::get(node.id) {
-            Self::end_contract(rent_id, Cause::CanceledByUser);
-        }
+        Self::queue_teardown(
+            node.id,
+            node.farm_id,
+            node.certification,
+            node.resources,
+            Cause::CanceledByUser,
+            true,
+        );
+    }
+
+    /// O(1): the node is only queued (benchmark `node_deleted`).
+    fn node_deleted_weight() -> frame_support::weights::Weight {
+        Self::node_deleted_weight()
+    }
+
+    /// `NodePower`, `ActiveRentContractForNode` and `ContractPaymentState` read, the last
+    /// written.
+    fn node_power_state_changed_weight() -> frame_support::weights::Weight {
+        use frame_support::traits::Get;
+        <T as frame_system::Config>::DbWeight::get().reads_writes(3, 1)
     }
 
     /// A rented node that is up again is billed from now on: its standby time is free.
@@ -63,10 +78,22 @@ impl<T: Config> PublicIpModifier for Pallet<T> {
         node_contract.public_ips = node_contract.public_ips_list.len() as u32;
         Contracts::<T>::insert(ip.contract_id, contract);
     }
+
+    /// One contract read and written.
+    fn ip_removed_weight() -> frame_support::weights::Weight {
+        use frame_support::traits::Get;
+        <T as frame_system::Config>::DbWeight::get().reads_writes(1, 1)
+    }
 }
 
 impl<T: Config> NodeActiveContracts for Pallet<T> {
     fn node_has_no_active_contracts(node_id: u32) -> bool {
         Self::has_no_active_contracts(node_id)
+    }
+
+    /// `ActiveNodeContracts` and `ActiveRentContractForNode` read.
+    fn node_has_no_active_contracts_weight() -> frame_support::weights::Weight {
+        use frame_support::traits::Get;
+        <T as frame_system::Config>::DbWeight::get().reads(2)
     }
 }

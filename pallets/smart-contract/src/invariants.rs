@@ -74,13 +74,16 @@ impl<T: Config> Pallet<T> {
                 "contract without payment state"
             );
             ensure!(
-                ContractsToBillAt::<T>::get(Self::billing_loop_index(id)).contains(&id),
+                ContractsToBillAt::<T>::get(Self::billing_loop_index(id)).contains(&id)
+                    || Self::old_billing_loop_index(id)
+                        .is_some_and(|old| ContractsToBillAt::<T>::get(old).contains(&id)),
                 "contract missing from its billing-loop bucket"
             );
             match &contract.contract_type {
                 ContractData::NodeContract(node_contract) => {
-                    let node = pallet_tfgrid::Nodes::<T>::get(node_contract.node_id)
-                        .ok_or("node contract on a missing node")?;
+                    // A deleted node's contracts stay until `on_idle` ended them.
+                    let (farm_id, _, _) = Self::node_facts(node_contract.node_id)
+                        .map_err(|_| "node contract on a missing node")?;
                     ensure!(
                         ActiveNodeContracts::<T>::get(node_contract.node_id).contains(&id),
                         "node contract not in ActiveNodeContracts"
@@ -96,7 +99,7 @@ impl<T: Config> Pallet<T> {
                         node_contract.public_ips_list.len() as u32 == node_contract.public_ips,
                         "node contract holds another number of IPs than it pays for"
                     );
-                    let farm = pallet_tfgrid::Farms::<T>::get(node.farm_id)
+                    let farm = pallet_tfgrid::Farms::<T>::get(farm_id)
                         .ok_or("node contract on a node without farm")?;
                     for held in node_contract.public_ips_list.iter() {
                         ensure!(
@@ -109,7 +112,7 @@ impl<T: Config> Pallet<T> {
                 }
                 ContractData::RentContract(rent) => {
                     ensure!(
-                        pallet_tfgrid::Nodes::<T>::contains_key(rent.node_id),
+                        Self::node_facts(rent.node_id).is_ok(),
                         "rent contract on a missing node"
                     );
                     ensure!(
@@ -132,7 +135,9 @@ impl<T: Config> Pallet<T> {
         for (index, ids) in ContractsToBillAt::<T>::iter() {
             for id in ids {
                 ensure!(
-                    Contracts::<T>::contains_key(id) && Self::billing_loop_index(id) == index,
+                    Contracts::<T>::contains_key(id)
+                        && (Self::billing_loop_index(id) == index
+                            || Self::old_billing_loop_index(id) == Some(index)),
                     "billing loop lists a missing contract or one of another bucket"
                 );
             }

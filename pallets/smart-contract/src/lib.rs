@@ -46,6 +46,7 @@ pub mod offchain;
 pub mod reports;
 pub mod service_contract;
 pub mod solution_provider;
+pub mod teardown;
 pub mod types;
 pub mod weights;
 
@@ -57,6 +58,7 @@ pub mod pallet {
     };
     use frame_support::{
         pallet_prelude::*,
+        dispatch::PostDispatchInfo,
         traits::{fungible, Contains, EnsureOrigin, ReservableCurrency},
     };
     use frame_system::{
@@ -275,6 +277,23 @@ pub mod pallet {
     #[pallet::storage]
     pub type ServiceContractTermsChangedAt<T: Config> =
         StorageMap<_, Blake2_128Concat, u64, u64, OptionQuery>;
+
+    /// Nodes whose contracts are being ended, a few per block in `on_idle` (node deletion, or
+    /// the end of the node's rent), with what billing needs of the node meanwhile.
+    #[pallet::storage]
+    pub type NodesToTearDown<T: Config> = StorageMap<
+        _,
+        Blake2_128Concat,
+        u32,
+        crate::types::NodeTeardown<T::AccountId>,
+        OptionQuery,
+    >;
+
+    /// A billing-frequency change whose contracts `on_idle` is still moving to their new
+    /// buckets.
+    #[pallet::storage]
+    pub type PendingBillingFrequencyMove<T> =
+        StorageValue<_, crate::types::BillingFrequencyMove, OptionQuery>;
 
     /// Events of the pallet, in upstream declaration order.
     #[pallet::event]
@@ -540,6 +559,8 @@ pub mod pallet {
         ContractPaymentStateNotExists,
         /// The twin holds `MaxNodeContractsPerTwinPerNode` node contracts on the node.
         TwinHasTooManyContractsOnNode,
+        /// The contracts of the last billing-frequency change are still being moved.
+        BillingFrequencyChangeInProgress,
     }
 
     /// Genesis: the billing frequency.
@@ -565,6 +586,12 @@ pub mod pallet {
 
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+        /// Ends the contracts of deleted nodes and ended rents, then moves contracts to their
+        /// buckets after a billing-frequency change, within `remaining_weight`.
+        fn on_idle(_n: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+            Self::do_on_idle(remaining_weight)
+        }
+
         fn offchain_worker(block_number: BlockNumberFor<T>) {
             Self::bill_contracts_for_block(block_number);
         }
@@ -615,7 +642,7 @@ pub mod pallet {
 
         /// Cancel a contract of the caller; its last period is billed.
         #[pallet::call_index(2)]
-        #[pallet::weight(<T as Config>::WeightInfo::cancel_contract())]
+        #[pallet::weight(Pallet::<T>::cancel_weight())]
         pub fn cancel_contract(origin: OriginFor<T>, contract_id: u64) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_cancel_contract_of(&who, contract_id)
@@ -631,7 +658,7 @@ pub mod pallet {
 
         /// Network usage of contracts on the caller's node. Free of fees.
         #[pallet::call_index(5)]
-        #[pallet::weight(<T as Config>::WeightInfo::add_nru_reports())]
+        #[pallet::weight(<T as Config>::WeightInfo::add_nru_reports(reports.len() as u32))]
         pub fn add_nru_reports(
             origin: OriginFor<T>,
             reports: NruReports,
@@ -643,7 +670,7 @@ pub mod pallet {
 
         /// Capacity used by contracts on the caller's node. Free of fees.
         #[pallet::call_index(6)]
-        #[pallet::weight(<T as Config>::WeightInfo::report_contract_resources())]
+        #[pallet::weight(<T as Config>::WeightInfo::report_contract_resources(contract_resources.len() as u32))]
         pub fn report_contract_resources(
             origin: OriginFor<T>,
             contract_resources: ResourceReports,
@@ -694,18 +721,32 @@ pub mod pallet {
         /// (validators' offchain workers send it); its owner may also bill it while it is in its
         /// grace period. Free of fees for the billing validators.
         #[pallet::call_index(10)]
-        #[pallet::weight(<T as Config>::WeightInfo::bill_contract_for_block())]
+        #[pallet::weight(Pallet::<T>::bill_weight(crate::types::MAX_ACTIVE_NODE_CONTRACTS))]
         pub fn bill_contract_for_block(
             origin: OriginFor<T>,
             contract_id: u64,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
-            Self::do_bill_contract_for_block(&who, contract_id)?;
-            if T::BillingValidators::contains(&who) {
-                Ok(Pays::No.into())
+            let touched = Self::node_contracts_under_rent(contract_id);
+            // A failed bill is charged for what it touched, not for the declared bound.
+            Self::do_bill_contract_for_block(&who, contract_id).map_err(|error| {
+                sp_runtime::DispatchErrorWithPostInfo {
+                    post_info: PostDispatchInfo {
+                        actual_weight: Some(Self::bill_weight(touched)),
+                        pays_fee: Pays::Yes,
+                    },
+                    error,
+                }
+            })?;
+            let pays = if T::BillingValidators::contains(&who) {
+                Pays::No
             } else {
-                Ok(Pays::Yes.into())
-            }
+                Pays::Yes
+            };
+            Ok(PostDispatchInfo {
+                actual_weight: Some(Self::bill_weight(touched)),
+                pays_fee: pays,
+            })
         }
 
         /// Open a service contract between a service and a consumer (the caller is one of them).
@@ -825,7 +866,7 @@ pub mod pallet {
 
         /// Cancel any contract (council).
         #[pallet::call_index(21)]
-        #[pallet::weight(<T as Config>::WeightInfo::cancel_contract_collective())]
+        #[pallet::weight(<T as Config>::WeightInfo::cancel_contract_collective().max(Pallet::<T>::cancel_weight()))]
         pub fn cancel_contract_collective(
             origin: OriginFor<T>,
             contract_id: u64,

@@ -659,3 +659,61 @@ pub enum ServiceContractState {
 /// contract (see `extension.rs`).
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
 pub struct ContractIdProvides<T: Config + Send + Sync>(pub PhantomData<T>);
+
+/// What billing and teardown need of a node whose contracts are being ended over the next
+/// blocks (`NodesToTearDown`): the node itself may already be gone (node deletion), so its farm,
+/// farmer, certification and capacity are kept here until its last contract ended.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    Clone,
+    PartialEq,
+    Eq,
+    Debug,
+    TypeInfo,
+    MaxEncodedLen,
+)]
+pub struct NodeTeardown<AccountId> {
+    /// The node's farm (its IPs go back there).
+    pub farm_id: u32,
+    /// Account of the farm's twin (shares in the distributions), if it still exists.
+    pub farmer: Option<AccountId>,
+    /// The node's certification (certified nodes cost 25 % more).
+    pub certification: tfchain_support::types::NodeCertification,
+    /// The node's registered capacity (base of the bill cap and of the rent).
+    pub resources: Resources,
+    /// Time (seconds) the contracts ended at: their final bills stop there.
+    pub ended_at: u64,
+    /// Contracts with an id up to this one are ended; later ones (created after the
+    /// teardown was queued) are not.
+    pub last_id: u64,
+    /// Why the contracts end.
+    pub cause: Cause,
+    /// Whether the node's rent contract ends too (node deletion), after its node contracts.
+    pub with_rent: bool,
+    /// Whether the node was in standby when queued (its rent is waived then).
+    pub standby: bool,
+}
+
+/// A `change_billing_frequency` whose contracts are still being moved to their new buckets:
+/// buckets `next_bucket..old_frequency` may still hold contracts of the old layout.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+    TypeInfo,
+    MaxEncodedLen,
+)]
+pub struct BillingFrequencyMove {
+    /// The frequency before the change.
+    pub old_frequency: u64,
+    /// The next old bucket to move contracts out of.
+    pub next_bucket: u64,
+}

@@ -6,8 +6,10 @@
 //! `cancel_rent_contract` are benchmarked but no call uses them (as upstream).
 //!
 //! `bill_contract_for_block` keeps its upstream figure although the 2.9 bill also reserves funds
-//! (and, every `DistributionFrequency` bills, repatriates them); `change_billing_frequency` keeps
-//! its figure although it now moves every contract to its new billing-loop bucket.
+//! (and, every `DistributionFrequency` bills, repatriates them). Functions added for issue 11
+//! (components `n` of the report calls and of `bill_contract_for_block`, the grace-end bill,
+//! `node_deleted` and the `on_idle` steps) carry placeholder figures with per-item database
+//! terms taken from their benchmarks' reads and writes.
 //!
 //! They are pending regeneration on the reference machine with
 //! `tfchain benchmark pallet --pallet pallet_smart_contract --extrinsic '*' --output pallets/smart-contract/src/weights.rs`
@@ -30,13 +32,14 @@ pub trait WeightInfo {
     fn cancel_contract() -> Weight;
     fn create_name_contract() -> Weight;
     fn cancel_name_contract() -> Weight;
-    fn add_nru_reports() -> Weight;
-    fn report_contract_resources() -> Weight;
+    fn add_nru_reports(n: u32) -> Weight;
+    fn report_contract_resources(n: u32) -> Weight;
     fn create_rent_contract() -> Weight;
     fn cancel_rent_contract() -> Weight;
     fn create_solution_provider() -> Weight;
     fn approve_solution_provider() -> Weight;
-    fn bill_contract_for_block() -> Weight;
+    fn bill_contract_for_block(n: u32) -> Weight;
+    fn bill_contract_for_block_grace_end() -> Weight;
     fn service_contract_create() -> Weight;
     fn service_contract_set_metadata() -> Weight;
     fn service_contract_set_fees() -> Weight;
@@ -48,6 +51,10 @@ pub trait WeightInfo {
     fn attach_solution_provider_id() -> Weight;
     fn set_dedicated_node_extra_fee() -> Weight;
     fn cancel_contract_collective() -> Weight;
+    fn node_deleted() -> Weight;
+    fn on_idle_empty() -> Weight;
+    fn on_idle_teardown_contract() -> Weight;
+    fn on_idle_move_contract() -> Weight;
 }
 
 /// Weights for pallet-smart-contract using the runtime's database weights.
@@ -78,15 +85,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(8_u64))
             .saturating_add(T::DbWeight::get().writes(4_u64))
     }
-    fn add_nru_reports() -> Weight {
+    fn add_nru_reports(n: u32) -> Weight {
         Weight::from_parts(79_222_000, 4757)
             .saturating_add(T::DbWeight::get().reads(7_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
+            .saturating_add(T::DbWeight::get().reads_writes(3, 2).saturating_mul(n.into()))
     }
-    fn report_contract_resources() -> Weight {
+    fn report_contract_resources(n: u32) -> Weight {
         Weight::from_parts(48_914_000, 4236)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
+            .saturating_add(T::DbWeight::get().reads_writes(2, 2).saturating_mul(n.into()))
     }
     fn create_rent_contract() -> Weight {
         Weight::from_parts(81_100_000, 4333)
@@ -108,9 +117,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
-    fn bill_contract_for_block() -> Weight {
+    fn bill_contract_for_block(n: u32) -> Weight {
         Weight::from_parts(58_569_000, 4681)
             .saturating_add(T::DbWeight::get().reads(7_u64))
+            .saturating_add(T::DbWeight::get().reads_writes(2, 1).saturating_mul(n.into()))
+    }
+    fn bill_contract_for_block_grace_end() -> Weight {
+        Weight::from_parts(58_569_000, 4681)
+            .saturating_add(T::DbWeight::get().reads(12_u64))
+            .saturating_add(T::DbWeight::get().writes(10_u64))
     }
     fn service_contract_create() -> Weight {
         Weight::from_parts(41_719_000, 6335)
@@ -167,6 +182,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(9_u64))
             .saturating_add(T::DbWeight::get().writes(7_u64))
     }
+    fn node_deleted() -> Weight {
+        Weight::from_parts(20_000_000, 33_000)
+            .saturating_add(T::DbWeight::get().reads(5_u64))
+            .saturating_add(T::DbWeight::get().writes(1_u64))
+    }
+    fn on_idle_empty() -> Weight {
+        Weight::from_parts(5_000_000, 1522)
+            .saturating_add(T::DbWeight::get().reads(2_u64))
+    }
+    fn on_idle_teardown_contract() -> Weight {
+        Weight::from_parts(150_000_000, 40_000)
+            .saturating_add(T::DbWeight::get().reads(16_u64))
+            .saturating_add(T::DbWeight::get().writes(14_u64))
+    }
+    fn on_idle_move_contract() -> Weight {
+        Weight::from_parts(30_000_000, 160_000)
+            .saturating_add(T::DbWeight::get().reads(3_u64))
+            .saturating_add(T::DbWeight::get().writes(3_u64))
+    }
 }
 
 /// For tests: the same figures with RocksDB weights.
@@ -196,15 +230,17 @@ impl WeightInfo for () {
             .saturating_add(RocksDbWeight::get().reads(8_u64))
             .saturating_add(RocksDbWeight::get().writes(4_u64))
     }
-    fn add_nru_reports() -> Weight {
+    fn add_nru_reports(n: u32) -> Weight {
         Weight::from_parts(79_222_000, 4757)
             .saturating_add(RocksDbWeight::get().reads(7_u64))
             .saturating_add(RocksDbWeight::get().writes(1_u64))
+            .saturating_add(RocksDbWeight::get().reads_writes(3, 2).saturating_mul(n.into()))
     }
-    fn report_contract_resources() -> Weight {
+    fn report_contract_resources(n: u32) -> Weight {
         Weight::from_parts(48_914_000, 4236)
             .saturating_add(RocksDbWeight::get().reads(3_u64))
             .saturating_add(RocksDbWeight::get().writes(1_u64))
+            .saturating_add(RocksDbWeight::get().reads_writes(2, 2).saturating_mul(n.into()))
     }
     fn create_rent_contract() -> Weight {
         Weight::from_parts(81_100_000, 4333)
@@ -226,9 +262,15 @@ impl WeightInfo for () {
             .saturating_add(RocksDbWeight::get().reads(1_u64))
             .saturating_add(RocksDbWeight::get().writes(1_u64))
     }
-    fn bill_contract_for_block() -> Weight {
+    fn bill_contract_for_block(n: u32) -> Weight {
         Weight::from_parts(58_569_000, 4681)
             .saturating_add(RocksDbWeight::get().reads(7_u64))
+            .saturating_add(RocksDbWeight::get().reads_writes(2, 1).saturating_mul(n.into()))
+    }
+    fn bill_contract_for_block_grace_end() -> Weight {
+        Weight::from_parts(58_569_000, 4681)
+            .saturating_add(RocksDbWeight::get().reads(12_u64))
+            .saturating_add(RocksDbWeight::get().writes(10_u64))
     }
     fn service_contract_create() -> Weight {
         Weight::from_parts(41_719_000, 6335)
@@ -284,5 +326,24 @@ impl WeightInfo for () {
         Weight::from_parts(92_827_000, 4668)
             .saturating_add(RocksDbWeight::get().reads(9_u64))
             .saturating_add(RocksDbWeight::get().writes(7_u64))
+    }
+    fn node_deleted() -> Weight {
+        Weight::from_parts(20_000_000, 33_000)
+            .saturating_add(RocksDbWeight::get().reads(5_u64))
+            .saturating_add(RocksDbWeight::get().writes(1_u64))
+    }
+    fn on_idle_empty() -> Weight {
+        Weight::from_parts(5_000_000, 1522)
+            .saturating_add(RocksDbWeight::get().reads(2_u64))
+    }
+    fn on_idle_teardown_contract() -> Weight {
+        Weight::from_parts(150_000_000, 40_000)
+            .saturating_add(RocksDbWeight::get().reads(16_u64))
+            .saturating_add(RocksDbWeight::get().writes(14_u64))
+    }
+    fn on_idle_move_contract() -> Weight {
+        Weight::from_parts(30_000_000, 160_000)
+            .saturating_add(RocksDbWeight::get().reads(3_u64))
+            .saturating_add(RocksDbWeight::get().writes(3_u64))
     }
 }

@@ -88,7 +88,7 @@ fn a_second_bill_in_the_same_cycle_is_refused() {
         for block in [11, 12] {
             go_to_block(block);
             assert_noop!(
-                SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+                SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
                 Error::<Test>::ContractWrongBillingLoopIndex
             );
         }
@@ -194,7 +194,7 @@ fn bill_contract_for_block_errors_and_fees() {
     run(|| {
         prepare_grid();
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), 1),
+            SmartContractModule::bill_contract_for_block(signed(&validator()), 1).map_err(|e| e.error),
             Error::<Test>::ContractNotExists
         );
         let id = create_name_contract(b"gateway");
@@ -209,13 +209,13 @@ fn bill_contract_for_block_errors_and_fees() {
         let state = payment(id);
         crate::ContractPaymentState::<Test>::remove(id);
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
             Error::<Test>::ContractPaymentStateNotExists
         );
         crate::ContractPaymentState::<Test>::insert(id, state);
         let policy = pallet_tfgrid::PricingPolicies::<Test>::take(1).unwrap();
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
             Error::<Test>::PricingPolicyNotExists
         );
         pallet_tfgrid::PricingPolicies::<Test>::insert(1, policy);
@@ -230,7 +230,7 @@ fn a_zero_price_is_an_error() {
         set_tft_price(0, 0, 0);
         go_to_block(11);
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
             Error::<Test>::TFTPriceValueError
         );
     });
@@ -248,7 +248,7 @@ fn attack_anyone_pushes_a_victim_into_grace_outside_its_billing_block() {
         assert_ok!(Balances::transfer_allow_death(signed(&charlie()), ferdie(), parked));
         // Dave bills it right then, to put it in its grace period.
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&dave()), id),
+            SmartContractModule::bill_contract_for_block(signed(&dave()), id).map_err(|e| e.error),
             Error::<Test>::ContractWrongBillingLoopIndex
         );
         assert_ok!(Balances::transfer_allow_death(signed(&ferdie()), charlie(), parked));
@@ -270,7 +270,7 @@ fn a_contract_is_billed_only_in_the_first_blocks_of_its_cycle() {
         // Bucket 1: blocks 11 ..= 16 of the second cycle are in the window, 17 is not.
         go_to_block(11 + window + 1);
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
             Error::<Test>::ContractWrongBillingLoopIndex
         );
         go_to_block(11 + window);
@@ -279,7 +279,7 @@ fn a_contract_is_billed_only_in_the_first_blocks_of_its_cycle() {
         // The next cycle starts at block 21.
         go_to_block(20);
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), id),
+            SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
             Error::<Test>::ContractWrongBillingLoopIndex
         );
         go_to_block(21);
@@ -301,7 +301,7 @@ fn attack_bill_an_overdrawn_contract_twice_in_its_cycle() {
         for block in [11, 12] {
             go_to_block(block);
             assert_noop!(
-                SmartContractModule::bill_contract_for_block(signed(&dave()), id),
+                SmartContractModule::bill_contract_for_block(signed(&dave()), id).map_err(|e| e.error),
                 Error::<Test>::ContractWrongBillingLoopIndex
             );
         }
@@ -323,14 +323,14 @@ fn the_owner_may_bill_its_contract_in_grace_to_leave_it() {
         assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), charlie(), USER_BALANCE));
         // Outside the billing window only the owner may bill, and only while in grace.
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&dave()), id),
+            SmartContractModule::bill_contract_for_block(signed(&dave()), id).map_err(|e| e.error),
             Error::<Test>::ContractWrongBillingLoopIndex
         );
         assert_ok!(SmartContractModule::bill_contract_for_block(signed(&charlie()), id));
         assert_eq!(Contracts::<Test>::get(id).unwrap().state, ContractState::Created);
         go_to_block(15);
         assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&charlie()), id),
+            SmartContractModule::bill_contract_for_block(signed(&charlie()), id).map_err(|e| e.error),
             Error::<Test>::ContractWrongBillingLoopIndex
         );
     });

@@ -350,6 +350,11 @@ fn change_billing_frequency_moves_contracts_to_their_new_buckets() {
             last_event(),
             ContractEvent::BillingFrequencyChanged(20)
         );
+        // Contracts move in `on_idle`; meanwhile a contract can be cancelled from its old
+        // bucket.
+        check_invariants();
+        idle();
+        assert!(crate::PendingBillingFrequencyMove::<Test>::get().is_none());
         for id in &ids {
             assert!(ContractsToBillAt::<Test>::get(id % 20).contains(id));
         }

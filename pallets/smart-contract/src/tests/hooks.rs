@@ -15,6 +15,10 @@ fn deleting_a_node_bills_and_removes_its_contracts() {
         bill_at_block(11);
         go_to_block(15);
         assert_ok!(TfgridModule::delete_node(signed(&bob()), NODE));
+        // Queued in the call, ended by `on_idle`.
+        assert!(Contracts::<Test>::get(node_contract).is_some());
+        idle();
+        assert!(crate::NodesToTearDown::<Test>::get(NODE).is_none());
         assert!(Contracts::<Test>::get(rent).is_none());
         assert!(Contracts::<Test>::get(node_contract).is_none());
         assert!(ActiveRentContractForNode::<Test>::get(NODE).is_none());
@@ -77,6 +81,7 @@ fn attack_a_failed_final_bill_on_node_deletion_strands_the_reserves() {
         set_tft_price(0, 0, 0);
         go_to_block(15);
         assert_ok!(TfgridModule::delete_node(signed(&bob()), NODE));
+        idle();
         assert!(Contracts::<Test>::get(id).is_none());
         assert!(crate::ContractPaymentState::<Test>::get(id).is_none());
         // What it had reserved and not distributed goes back to Charlie.

@@ -14,6 +14,7 @@ mod reports;
 mod service;
 mod solution_provider;
 mod squatting;
+mod teardown;
 
 use crate::{mock::*, types::*, ContractID, Event as ContractEvent};
 use frame_support::{assert_ok, traits::Get, BoundedVec};
@@ -235,6 +236,14 @@ pub fn bill_until(n: u64) {
     for block in current + 1..=n {
         bill_at_block(block);
     }
+}
+
+/// Run the pallet's `on_idle` of the current block with all the weight it wants (it ends
+/// queued teardowns and moves contracts after a billing-frequency change); returns the weight
+/// used.
+pub fn idle() -> frame_support::weights::Weight {
+    use frame_support::traits::Hooks;
+    SmartContractModule::on_idle(System::block_number(), frame_support::weights::Weight::MAX)
 }
 
 /// Free balance of `who`.
