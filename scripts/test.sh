@@ -18,5 +18,16 @@ cargo build --locked --release -p tfchain-node
 echo "==> cargo test --release --workspace (unit tests)"
 cargo test --locked --release --workspace
 
+# Every benchmark of tfchain's pallets runs once as a test, at the lowest and highest value of each
+# component, against the pallet's mock runtime (no wasm needed).
+benchmarked_pallets=()
+for pallet in tfgrid smart-contract tft-bridge tft-price burning kvstore dao validator validator-set \
+              reputation; do
+  benchmarked_pallets+=(-p "pallet-$pallet")
+done
+echo "==> cargo test --release --features runtime-benchmarks (benchmarks as tests)"
+SKIP_WASM_BUILD=1 cargo test --locked --release --features runtime-benchmarks \
+  "${benchmarked_pallets[@]}" --lib -- benchmarking
+
 echo "==> end-to-end tests (tests/)"
 TFCHAIN_BIN="$CARGO_TARGET_DIR/release/tfchain" "$repo/tests/run.sh"

@@ -235,13 +235,16 @@ impl_runtime_apis! {
             Vec<frame_benchmarking::BenchmarkList>,
             Vec<frame_support::traits::StorageInfo>,
         ) {
-            use frame_benchmarking::{BenchmarkList, Benchmarking};
+            use frame_benchmarking::BenchmarkList;
             use frame_support::traits::StorageInfoTrait;
-            use frame_system_benchmarking::Pallet as SystemBench;
-            use crate::{Balances, Timestamp, ValidatorSet};
+            use frame_system_benchmarking::{
+                extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+            };
+            // The benchmarked pallets, named by `crate::benchmarks`.
+            use crate::*;
 
             let mut list = Vec::<BenchmarkList>::new();
-            crate::benchmarks::list_benchmarks!(list, extra);
+            list_benchmarks!(list, extra);
             let storage_info = crate::AllPalletsWithSystem::storage_info();
             (list, storage_info)
         }
@@ -250,18 +253,22 @@ impl_runtime_apis! {
         fn dispatch_benchmark(
             config: frame_benchmarking::BenchmarkConfig,
         ) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
-            use frame_benchmarking::{BenchmarkBatch, Benchmarking};
-            use frame_support::traits::TrackedStorageKey;
-            use frame_system_benchmarking::Pallet as SystemBench;
-            use crate::{Balances, Timestamp, ValidatorSet};
+            use frame_benchmarking::BenchmarkBatch;
+            use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
+            use frame_system_benchmarking::{
+                extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+            };
+            // The benchmarked pallets, named by `crate::benchmarks`.
+            use crate::*;
 
             impl frame_system_benchmarking::Config for Runtime {}
+            impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
             let whitelist: Vec<TrackedStorageKey> =
-                frame_system_benchmarking::whitelisted_storage_keys();
+                crate::AllPalletsWithSystem::whitelisted_storage_keys();
             let mut batches = Vec::<BenchmarkBatch>::new();
             let params = (&config, &whitelist);
-            crate::benchmarks::add_benchmarks!(params, batches);
+            add_benchmarks!(params, batches);
             Ok(batches)
         }
     }

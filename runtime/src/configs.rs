@@ -2,6 +2,7 @@
 
 use crate::{
     fees::{DealWithFees, WeightToFee},
+    weights,
     opaque::SessionKeys,
     AccountId, Aura, Balance, Balances, Block, BlockNumber, Council, Hash, Nonce, OriginCaller,
     PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
@@ -19,10 +20,7 @@ use frame_support::{
         ConstBool, ConstU128, ConstU16, ConstU32, ConstU64, ConstU8, Contains, EitherOfDiverse,
         PrivilegeCmp, VariantCountOf,
     },
-    weights::{
-        constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-        ConstantMultiplier, Weight,
-    },
+    weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, Weight},
 };
 use frame_system::{
     limits::{BlockLength, BlockWeights},
@@ -46,15 +44,31 @@ pub type EnsureRootOrCouncilApproval = EitherOfDiverse<
 
 /// Normal extrinsics may fill at most this share of a block; the rest is kept for operational ones.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// The share of a block's weight expected to go to `on_initialize` hooks.
+const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
+/// A block may use two seconds of compute in its 6-second slot.
+const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 parameter_types! {
     pub const BlockHashCount: BlockNumber = 2400;
     pub const Version: sp_version::RuntimeVersion = VERSION;
-    /// Two seconds of compute per 6-second block, no proof-size limit (a solo chain has no PoV).
-    pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-        Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-        NORMAL_DISPATCH_RATIO,
-    );
+    /// Two seconds of compute per 6-second block, no proof-size limit (a solo chain has no PoV),
+    /// with the block and extrinsic base weights measured here (`weights::{block,extrinsic}_weights`).
+    pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+        .base_block(weights::BlockExecutionWeight::get())
+        .for_class(DispatchClass::all(), |class| {
+            class.base_extrinsic = weights::ExtrinsicBaseWeight::get();
+        })
+        .for_class(DispatchClass::Normal, |class| {
+            class.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+        })
+        .for_class(DispatchClass::Operational, |class| {
+            class.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+            // Operational extrinsics may still be included when normal ones filled their share.
+            class.reserved = Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+        })
+        .avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
+        .build_or_panic();
     /// 5 MiB blocks, of which normal extrinsics may fill 75 %.
     pub RuntimeBlockLength: BlockLength = BlockLength::builder()
         .max_length(5 * 1024 * 1024)
@@ -72,7 +86,10 @@ impl frame_system::Config for Runtime {
     type Nonce = Nonce;
     type Hash = Hash;
     type BlockHashCount = BlockHashCount;
-    type DbWeight = RocksDbWeight;
+    /// ParityDB's read and write costs, measured here (`weights::paritydb_weights`).
+    type DbWeight = weights::ParityDbWeight;
+    type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
+    type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
     type Version = Version;
     type AccountData = pallet_balances::AccountData<Balance>;
     type SS58Prefix = SS58Prefix;
@@ -83,14 +100,14 @@ impl pallet_timestamp::Config for Runtime {
     type Moment = u64;
     type OnTimestampSet = Aura;
     type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-    type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 impl pallet_utility::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type RuntimeCall = RuntimeCall;
     type PalletsOrigin = OriginCaller;
-    type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -226,7 +243,7 @@ impl pallet_balances::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type RuntimeHoldReason = RuntimeHoldReason;
     type RuntimeFreezeReason = RuntimeFreezeReason;
-    type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
     type Balance = Balance;
     type DustRemoval = ();
     type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
@@ -250,7 +267,7 @@ impl pallet_transaction_payment::Config for Runtime {
     type LengthToFee = ConstantMultiplier<Balance, ConstU128<1>>;
     type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
     type OperationalFeeMultiplier = ConstU8<5>;
-    type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -538,7 +555,7 @@ impl pallet_reputation::Config for Runtime {
 
 impl pallet_runtime_upgrade::Config for Runtime {
     type SetCodeOrigin = EnsureRootOrCouncilApproval;
-    type WeightInfo = ();
+    type WeightInfo = weights::frame_system::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -554,7 +571,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
     type MaxProposals = ConstU32<100>;
     type MaxMembers = ConstU32<100>;
     type DefaultVote = pallet_collective::PrimeDefaultVote;
-    type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = weights::pallet_collective::WeightInfo<Runtime>;
     type SetMembersOrigin = EnsureRoot<AccountId>;
     type MaxProposalWeight = MaxCouncilProposalWeight;
     type DisapproveOrigin = EnsureRootOrCouncilApproval;
@@ -572,5 +589,5 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
     type MembershipInitialized = Council;
     type MembershipChanged = Council;
     type MaxMembers = ConstU32<100>;
-    type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = weights::pallet_membership::WeightInfo<Runtime>;
 }

@@ -1,14 +1,14 @@
 //! Transaction fees: 0.001 TFT for a base extrinsic, 1 unit per byte, and all of it to the block
 //! author.
 
-use crate::{AccountId, Authorship, Balance, Balances, CENTS};
+use crate::{weights::ExtrinsicBaseWeight, AccountId, Authorship, Balance, Balances, CENTS};
 use frame_support::{
     traits::{
         fungible::{Balanced, Credit},
         Imbalance, OnUnbalanced,
     },
     weights::{
-        constants::ExtrinsicBaseWeight, WeightToFeeCoefficient, WeightToFeeCoefficients,
+        WeightToFeeCoefficient, WeightToFeeCoefficients,
         WeightToFeePolynomial,
     },
 };

@@ -10,9 +10,38 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+/// The pallets benchmarked by `tfchain benchmark pallet`: defines `list_benchmarks!` and
+/// `add_benchmarks!` for `apis` (declared first, so that the macros are in scope there).
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks {
+    frame_benchmarking::define_benchmarks!(
+        [frame_system, SystemBench::<Runtime>]
+        [frame_system_extensions, SystemExtensionsBench::<Runtime>]
+        [pallet_balances, Balances]
+        [pallet_transaction_payment, TransactionPayment]
+        [pallet_timestamp, Timestamp]
+        [pallet_utility, Utility]
+        [pallet_scheduler, Scheduler]
+        [pallet_collective, Council]
+        [pallet_membership, CouncilMembership]
+        [pallet_validator_set, ValidatorSet]
+        [pallet_tfgrid, TfgridModule]
+        [pallet_smart_contract, SmartContractModule]
+        [pallet_kvstore, TFKVStore]
+        [pallet_dao, Dao]
+        [pallet_tft_bridge, TFTBridgeModule]
+        [pallet_tft_price, TFTPriceModule]
+        [pallet_burning, BurningModule]
+        [pallet_validator, Validator]
+        [pallet_reputation, Reputation]
+    );
+}
+
 mod apis;
 pub use apis::RuntimeApi;
 pub mod configs;
+pub mod weights;
 pub mod fees;
 pub mod genesis_check;
 pub mod genesis_config_presets;
@@ -107,29 +136,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     system_version: 1,
 };
 
-/// The pallets benchmarked by `tfchain benchmark pallet`.
-#[cfg(feature = "runtime-benchmarks")]
-mod benchmarks {
-    frame_benchmarking::define_benchmarks!(
-        [frame_system, SystemBench::<Runtime>]
-        [pallet_balances, Balances]
-        [pallet_timestamp, Timestamp]
-        [pallet_utility, Utility]
-        [pallet_scheduler, Scheduler]
-        [pallet_collective, Council]
-        [pallet_membership, CouncilMembership]
-        [pallet_validator_set, ValidatorSet]
-        [pallet_tfgrid, TfgridModule]
-        [pallet_smart_contract, SmartContractModule]
-        [pallet_kvstore, TFKVStore]
-        [pallet_dao, Dao]
-        [pallet_tft_bridge, TFTBridgeModule]
-        [pallet_tft_price, TFTPriceModule]
-        [pallet_burning, BurningModule]
-        [pallet_validator, Validator]
-        [pallet_reputation, Reputation]
-    );
-}
 
 construct_runtime!(
     pub enum Runtime {

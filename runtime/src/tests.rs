@@ -2,9 +2,10 @@
 //! and genesis presets.
 
 use crate::*;
+use crate::weights::ExtrinsicBaseWeight;
 use frame_support::{
     traits::{Get, PalletInfoAccess},
-    weights::{constants::ExtrinsicBaseWeight, WeightToFee as _},
+    weights::{WeightToFee as _},
 };
 use frame_support::__private::metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};

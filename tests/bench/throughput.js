@@ -10,23 +10,28 @@
 //              that no twin has two contracts on the same node
 //   kvstore    tfkvStore.set, one distinct key per account
 //   uptime     tfgridModule.reportUptimeV2, one report per node (N nodes, each its own twin)
+// and, only when named, billing: --contracts live node contracts, then one full billing cycle read
+// from its blocks (see billing.js).
 // Set-up (funding, terms and conditions, twins, farm, nodes) is not measured; funding is batched in
 // utility.batchAll, the per-account set-up (T&C, twin, node) is one extrinsic per account.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { makeKeyring, TFT } from '../lib/accounts.js';
-import { connectApi, providerOf } from '../lib/chain.js';
+import { connectApi } from '../lib/chain.js';
+import { Chain, Signer, TERMS_AND_CONDITIONS, fundAccounts } from '../lib/flood.js';
 import { devNode } from '../lib/networks.js';
 import { makeTempRoot, removeTempRoot } from '../lib/tempdir.js';
-import { describeDispatchError } from '../lib/tx.js';
+
+import { billingMarkdown, billingPlan, runBillingWorkload, setBillingFrequency } from './billing.js';
 
 const WORKLOADS = ['transfer', 'twin', 'contract', 'kvstore', 'uptime'];
+/** Workloads run only when --workloads names them. */
+const EXTRA_WORKLOADS = ['billing'];
 const LABEL = {
   transfer: 'balances.transferKeepAlive',
   twin: 'tfgridModule.createTwin',
@@ -35,8 +40,7 @@ const LABEL = {
   uptime: 'tfgridModule.reportUptimeV2',
 };
 const CONTRACTS_PER_TWIN = 16;
-const TC_LINK = 'https://library.threefold.me/info/legal/#/legal__terms_conditions_chain';
-const TC_HASH = 'a7f4e1b3c9d2e5f60718293a4b5c6d7e';
+const { link: TC_LINK, hash: TC_HASH } = TERMS_AND_CONDITIONS;
 const RELAY = 'relay.bench.grid.tf';
 const FUNDING = 100n * TFT;
 const FUNDING_BATCH = 500;
@@ -48,7 +52,13 @@ target/release/tfchain) on free ports with a temporary base path, or uses --url,
 pre-signed extrinsics, one workload at a time.
 
   --count N          extrinsics per workload (default 2000; the default ready pool holds 8192)
-  --workloads LIST   comma-separated subset of ${WORKLOADS.join(',')} (default: all)
+  --workloads LIST   comma-separated subset of ${[...WORKLOADS, ...EXTRA_WORKLOADS].join(',')} (default: all but
+                     billing)
+  --contracts N      billing: node contracts live during the billing cycle (default 100000)
+  --billing-frequency F
+                     billing: blocks between two bills of a contract; raised by a council motion of
+                     Alice and Bob before the other workloads run (default: the chain's, or enough
+                     blocks for about 500 bills a block)
   --url WS           use a running node (a dev chain where //Alice is funded) instead of starting one
   --json FILE        also write the results, with every block's figures, as JSON
   --timeout S        seconds to wait for a flood's inclusion after it was sent (default 180)
@@ -59,7 +69,8 @@ pre-signed extrinsics, one workload at a time.
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const opts = { count: 2000, workloads: WORKLOADS, url: null, json: null, timeout: 180, inFlight: 1000, keep: false };
+  const opts = { count: 2000, workloads: WORKLOADS, url: null, json: null, timeout: 180, inFlight: 1000, keep: false,
+    contracts: 100_000, billingFrequency: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -76,8 +87,9 @@ function parseArgs(argv) {
       case '--count': opts.count = int(value()); break;
       case '--workloads': {
         opts.workloads = value().split(',').map((s) => s.trim()).filter(Boolean);
-        const bad = opts.workloads.filter((w) => !WORKLOADS.includes(w));
-        if (bad.length) throw new UsageError(`unknown workload(s) ${bad.join(', ')}; known: ${WORKLOADS.join(', ')}`);
+        const known = [...WORKLOADS, ...EXTRA_WORKLOADS];
+        const bad = opts.workloads.filter((w) => !known.includes(w));
+        if (bad.length) throw new UsageError(`unknown workload(s) ${bad.join(', ')}; known: ${known.join(', ')}`);
         break;
       }
       case '--url': opts.url = value(); break;
@@ -85,6 +97,8 @@ function parseArgs(argv) {
       case '--timeout': opts.timeout = int(value()); break;
       case '--in-flight': opts.inFlight = int(value()); break;
       case '--keep': opts.keep = true; break;
+      case '--contracts': opts.contracts = int(value()); break;
+      case '--billing-frequency': opts.billingFrequency = int(value()); break;
       case '-h': case '--help': console.log(USAGE); process.exit(0); break;
       default: throw new UsageError(`unknown argument ${arg}\n${USAGE}`);
     }
@@ -113,196 +127,6 @@ function binaryVersion(binary) {
 /** A stand-in for TfchainNode when --url names a node this script did not start. */
 function remoteNode(url) {
   return { name: 'remote', wsUrl: url, assertRunning() {} };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sending a set of pre-signed extrinsics and following them into blocks.
-
-class Chain {
-  constructor(api) {
-    this.api = api;
-    this.provider = providerOf(api);
-    const normal = api.consts.system.blockWeights.perClass.normal;
-    this.normalWeightLimit = (normal.maxTotal.isSome ? normal.maxTotal.unwrap() : api.consts.system.blockWeights.maxBlock)
-      .refTime.toBigInt();
-    this.normalLengthLimit = api.consts.system.blockLength.max.normal.toNumber();
-    this.blockCache = new Map();
-  }
-
-  async bestNumber() {
-    return (await this.api.rpc.chain.getHeader()).number.toNumber();
-  }
-
-  /** Waits until a block after `after` is imported; returns its number. */
-  async nextBlock(after, timeoutMs = 60_000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const n = await this.bestNumber();
-      if (n > after) return n;
-      if (Date.now() > deadline) throw new Error(`no block after #${after} within ${timeoutMs / 1000} s`);
-      await sleep(100);
-    }
-  }
-
-  /** Block `number`: its timestamp (ms), extrinsic hashes and lengths, normal weight and events. */
-  async block(number) {
-    if (this.blockCache.has(number)) return this.blockCache.get(number);
-    const hash = await this.api.rpc.chain.getBlockHash(number);
-    const [signed, at] = await Promise.all([this.api.rpc.chain.getBlock(hash), this.api.at(hash)]);
-    const [now, weight, events] = await Promise.all([
-      at.query.timestamp.now(),
-      at.query.system.blockWeight(),
-      at.query.system.events(),
-    ]);
-    const extrinsics = signed.block.extrinsics;
-    const outcome = new Map(); // extrinsic index -> dispatch error (null when it succeeded)
-    // extrinsic index -> the ref time it weighs on the block (ps): frame_system's event reports the
-    // call's actual weight plus the base extrinsic weight.
-    const dispatchRefTime = new Map();
-    for (const { phase, event } of events) {
-      if (!phase.isApplyExtrinsic) continue;
-      const index = phase.asApplyExtrinsic.toNumber();
-      if (this.api.events.system.ExtrinsicSuccess.is(event)) {
-        outcome.set(index, null);
-        dispatchRefTime.set(index, event.data[0].weight.refTime.toBigInt());
-      } else if (this.api.events.system.ExtrinsicFailed.is(event)) {
-        outcome.set(index, event.data[0]);
-        dispatchRefTime.set(index, event.data[1].weight.refTime.toBigInt());
-      }
-    }
-    const info = {
-      number,
-      hash: hash.toHex(),
-      timestamp: now.toNumber(),
-      hashes: extrinsics.map((x) => x.hash.toHex()),
-      calls: extrinsics.map((x) => `${x.method.section}.${x.method.method}`),
-      dispatchRefTime,
-      length: extrinsics.reduce((sum, x) => sum + x.encodedLength, 0),
-      extrinsicCount: extrinsics.length,
-      normalRefTime: weight.normal.refTime.toBigInt(),
-      outcome,
-    };
-    this.blockCache.set(number, info);
-    if (this.blockCache.size > 64) this.blockCache.delete(this.blockCache.keys().next().value);
-    return info;
-  }
-
-  /**
-   * Submits the signed extrinsics as fast as the RPC answers (at most `inFlight` awaiting an
-   * answer), starting right after a block is imported, then reads every new block until all of them
-   * are included (or refused at submission) or `timeoutS` seconds pass after the last submission.
-   */
-  async flood(txs, { inFlight = 1000, timeoutS = 180, what = 'flood' } = {}) {
-    const hexes = txs.map((tx) => tx.toHex());
-    const index = new Map(txs.map((tx, i) => [tx.hash.toHex(), i]));
-    if (index.size !== txs.length) throw new Error(`${what}: ${txs.length - index.size} duplicate extrinsics`);
-    const startBlock = await this.nextBlock(await this.bestNumber());
-    const rejected = new Map(); // message -> count
-    let rejectedCount = 0;
-    const t0 = Date.now();
-    let next = 0;
-    const worker = async () => {
-      while (next < hexes.length) {
-        const i = next;
-        next += 1;
-        try {
-          await this.provider.send('author_submitExtrinsic', [hexes[i]]);
-        } catch (err) {
-          rejectedCount += 1;
-          index.delete(txs[i].hash.toHex());
-          const msg = String(err.message).slice(0, 160);
-          rejected.set(msg, (rejected.get(msg) ?? 0) + 1);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(inFlight, hexes.length) }, worker));
-    const submitSeconds = (Date.now() - t0) / 1000;
-    log(`${what}: ${hexes.length} submitted in ${submitSeconds.toFixed(1)} s (${rejectedCount} refused), from block #${startBlock}`);
-
-    const blocks = [];
-    const failures = new Map(); // error text -> count
-    const errors = [];
-    let included = 0;
-    let failed = 0;
-    let number = startBlock + 1;
-    let lastProgress = Date.now();
-    const pending = index.size;
-    const submitted = Date.now();
-    while (included < pending) {
-      if (Date.now() - Math.max(lastProgress, submitted) > timeoutS * 1000) {
-        log(`${what}: ${pending - included} extrinsics not included after ${timeoutS} s without progress`);
-        break;
-      }
-      const best = await this.bestNumber();
-      if (best < number) {
-        await sleep(200);
-        continue;
-      }
-      const b = await this.block(number);
-      let mine = 0;
-      let mineRefTime = 0n;
-      const others = {};
-      b.hashes.forEach((h, i) => {
-        if (!index.has(h)) {
-          if (b.calls[i] !== 'timestamp.set') others[b.calls[i]] = (others[b.calls[i]] ?? 0) + 1;
-          return;
-        }
-        mine += 1;
-        mineRefTime += b.dispatchRefTime.get(i) ?? 0n;
-        const txIndex = index.get(h);
-        index.delete(h);
-        const err = b.outcome.get(i);
-        if (err) {
-          failed += 1;
-          const text = describeDispatchError(this.api, err).text;
-          failures.set(text, (failures.get(text) ?? 0) + 1);
-          errors[txIndex] = text;
-        }
-      });
-      included += mine;
-      blocks.push({
-        number: b.number,
-        timestamp: b.timestamp,
-        flood: mine,
-        extrinsics: b.extrinsicCount,
-        length: b.length,
-        normalRefTime: b.normalRefTime,
-        floodRefTime: mineRefTime,
-        others,
-      });
-      if (mine > 0) lastProgress = Date.now();
-      number += 1;
-    }
-    const wallSeconds = (Date.now() - t0) / 1000;
-    return {
-      sent: txs.length,
-      refused: rejectedCount,
-      refusals: Object.fromEntries(rejected),
-      included,
-      failed,
-      failures: Object.fromEntries(failures),
-      errors,
-      missing: pending - included,
-      startBlock,
-      parentTimestamp: (await this.block(startBlock)).timestamp,
-      blocks,
-      submitSeconds,
-      wallSeconds,
-    };
-  }
-
-  /** Set-up: floods `txs` and throws unless every one of them is included and succeeds. */
-  async setup(txs, what, opts = {}) {
-    if (txs.length === 0) return;
-    const t0 = Date.now();
-    const r = await this.flood(txs, { ...opts, what: `set-up: ${what}` });
-    if (r.refused || r.missing || r.failed) {
-      throw new Error(`set-up "${what}" did not fully succeed: ${r.refused} refused ${JSON.stringify(r.refusals)}, ` +
-        `${r.missing} not included, ${r.failed} failed ${JSON.stringify(r.failures)}`);
-    }
-    log(`set-up: ${what}: ${txs.length} extrinsics in ${r.blocks.filter((b) => b.flood).length} blocks ` +
-      `(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-  }
 }
 
 /** The figures of one measured flood. */
@@ -353,7 +177,14 @@ function summarize(chain, name, r) {
     refusals: r.refusals,
     failures: r.failures,
     otherExtrinsics: others,
-    perBlock: r.blocks.map((b) => ({ ...b, normalRefTime: b.normalRefTime.toString(), floodRefTime: b.floodRefTime.toString() })),
+    perBlock: r.blocks.map((b) => ({
+      ...b,
+      slot: b.slot?.toString() ?? null,
+      normalRefTime: b.normalRefTime.toString(),
+      totalRefTime: b.totalRefTime.toString(),
+      floodRefTime: b.floodRefTime.toString(),
+      eventCounts: Object.fromEntries(b.eventCounts),
+    })),
   };
 }
 
@@ -363,6 +194,11 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const N = opts.count;
   const selected = new Set(opts.workloads);
+  const plan = selected.has('billing') ? billingPlan(opts.contracts) : null;
+  if (plan && Math.max(plan.twins, plan.nodes) > N) {
+    throw new UsageError(`billing: ${opts.contracts} contracts need ${plan.twins} twins and ${plan.nodes} nodes, ` +
+      `one account each: --count at least ${Math.max(plan.twins, plan.nodes)}`);
+  }
   const info = { date: new Date().toISOString(), machine: machine(), count: N };
   log(`machine: ${info.machine.nproc} CPUs, ${info.machine.cpu}`);
 
@@ -381,7 +217,7 @@ async function main() {
       await node.start();
     }
     api = await connectApi(node);
-    const chain = new Chain(api);
+    const chain = new Chain(api, { log });
     info.nodeVersion = (await api.rpc.system.version()).toString();
     info.chain = (await api.rpc.system.chain()).toString();
     info.runtime = `${api.runtimeVersion.specName} ${api.runtimeVersion.specVersion.toNumber()}`;
@@ -393,46 +229,34 @@ async function main() {
 
     const keyring = await makeKeyring();
     const alice = keyring.addFromUri('//Alice');
+    const setupStart = Date.now();
     const seed = `0x${randomBytes(32).toString('hex')}`;
     const runId = randomBytes(4).toString('hex');
     log(`deriving ${N} accounts`);
     const accounts = Array.from({ length: N }, (_, i) => keyring.addFromUri(`${seed}//${i}`));
-    const nonces = new Map();
-    const syncNonces = async (pairs) => {
-      for (let i = 0; i < pairs.length; i += 500) {
-        const chunk = pairs.slice(i, i + 500);
-        const got = await Promise.all(chunk.map((p) => api.rpc.system.accountNextIndex(p.address)));
-        chunk.forEach((p, j) => nonces.set(p.address, got[j].toNumber()));
-      }
-    };
-    /** Signs `tx` by `pair` with its next nonce, immortal. */
-    const sign = async (tx, pair) => {
-      const nonce = nonces.get(pair.address) ?? 0;
-      nonces.set(pair.address, nonce + 1);
-      return tx.signAsync(pair, { nonce, era: 0 });
-    };
-    const signAll = async (items) => {
-      const out = [];
-      for (const [pair, tx] of items) out.push(await sign(tx, pair));
-      return out;
-    };
+    const signer = new Signer(api);
+    const syncNonces = (pairs) => signer.sync(pairs);
+    const sign = (tx, pair) => signer.sign(tx, pair);
+    const signAll = (items) => signer.signAll(items);
     const floodOpts = { inFlight: opts.inFlight, timeoutS: opts.timeout };
     const tf = api.tx.tfgridModule;
 
     // --- set-up that every workload shares: fund the accounts.
     await syncNonces([alice]);
-    const fundCalls = accounts.map((a) => api.tx.balances.transferKeepAlive(a.address, FUNDING));
-    const batches = [];
-    for (let i = 0; i < fundCalls.length; i += FUNDING_BATCH) {
-      batches.push(await sign(api.tx.utility.batchAll(fundCalls.slice(i, i + FUNDING_BATCH)), alice));
-    }
-    await chain.setup(batches, `fund ${N} accounts with ${FUNDING / TFT} TFT (batchAll of ${FUNDING_BATCH})`, floodOpts);
-    for (const a of accounts) nonces.set(a.address, 0);
+    await fundAccounts(chain, signer, { from: alice, accounts, amount: FUNDING, batch: FUNDING_BATCH, ...floodOpts });
+    signer.reset(accounts);
+    // The billing frequency changes while the chain has no contracts (see setBillingFrequency).
+    const billingCtx = plan && { api, chain, node, sign, syncNonces, floodOpts, alice, bob: keyring.addFromUri('//Bob'),
+      runId, log };
+    const billing = plan && await setBillingFrequency(billingCtx, plan, opts.billingFrequency);
 
-    const needTwins = selected.has('twin') || selected.has('contract') || selected.has('uptime');
-    const nodeCount = selected.has('uptime') ? N : Math.max(CONTRACTS_PER_TWIN, Math.ceil(N / CONTRACTS_PER_TWIN));
+    const needTwins = selected.has('twin') || selected.has('contract') || selected.has('uptime') || plan !== null;
+    const needNodes = selected.has('contract') || selected.has('uptime') || plan !== null;
+    const nodeCount = selected.has('uptime') ? N
+      : Math.max(selected.has('contract') ? Math.max(CONTRACTS_PER_TWIN, Math.ceil(N / CONTRACTS_PER_TWIN)) : 0,
+        plan?.nodes ?? 0);
     const twinsNeeded = selected.has('twin') ? N
-      : Math.max(selected.has('uptime') ? N : 0, selected.has('contract') ? nodeCount : 0);
+      : Math.max(selected.has('uptime') ? N : 0, needNodes ? nodeCount : 0, plan?.twins ?? 0);
     const results = {};
     const measure = async (name, txs) => {
       log(`${name}: flood of ${txs.length} ${LABEL[name]}`);
@@ -473,7 +297,7 @@ async function main() {
 
     // Farm and nodes (set-up for contracts and uptime).
     let nodeIds = [];
-    if (selected.has('contract') || selected.has('uptime')) {
+    if (needNodes) {
       const aliceTwin = await api.query.tfgridModule.twinIdByAccountID(alice.address);
       const farmName = `bench_${runId}`;
       await syncNonces([alice]);
@@ -519,6 +343,9 @@ async function main() {
       await measure('uptime', txs);
     }
 
+    // 6. billing: the contracts, then one full billing cycle.
+    const billingResult = plan && await runBillingWorkload(billingCtx, { plan, billing, accounts, nodeIds, setupStart });
+
     // --- report
     const base = results.transfer?.txPerSecond;
     const basePeak = results.transfer?.peakTxPerSecond;
@@ -527,10 +354,11 @@ async function main() {
       r.peakVsTransfer = basePeak ? r.peakTxPerSecond / basePeak : null;
     }
     const ordered = WORKLOADS.filter((w) => results[w]).map((w) => results[w]);
-    const md = table(info, ordered, chain);
-    process.stdout.write(`${md}\n`);
+    const md = [ordered.length ? table(info, ordered, chain) : environment(info).join('\n')];
+    if (billingResult) md.push(billingMarkdown(billingResult));
+    process.stdout.write(`${md.join('\n\n')}\n`);
     if (opts.json) {
-      fs.writeFileSync(opts.json, `${JSON.stringify({ ...info, results: ordered }, null, 2)}\n`);
+      fs.writeFileSync(opts.json, `${JSON.stringify({ ...info, results: ordered, billing: billingResult }, null, 2)}\n`);
       log(`wrote ${opts.json}`);
     }
   } finally {
@@ -543,11 +371,18 @@ async function main() {
   }
 }
 
+/** The machine and the node the figures come from. */
+function environment(info) {
+  return [
+    `Machine: ${info.machine.nproc} CPUs (${info.machine.cpu}), ${info.machine.memGiB} GiB, ${info.machine.os}`,
+    `Node: ${info.binaryVersion ?? info.nodeVersion}; chain "${info.chain}", runtime ${info.runtime}; ${info.date}`,
+  ];
+}
+
 function table(info, rows, chain) {
   const f1 = (x) => x.toFixed(1);
   const lines = [
-    `Machine: ${info.machine.nproc} CPUs (${info.machine.cpu}), ${info.machine.memGiB} GiB, ${info.machine.os}`,
-    `Node: ${info.binaryVersion ?? info.nodeVersion}; chain "${info.chain}", runtime ${info.runtime}; ${info.date}`,
+    ...environment(info),
     `Normal class limits per block: ${Number(chain.normalWeightLimit) / 1e12} s ref time, ` +
       `${chain.normalLengthLimit} bytes. Flood: ${info.count} pre-signed extrinsics per workload, ` +
       `each sent in ${rows.map((r) => f1(r.submitSeconds)).join(' / ')} s of wall time.`,

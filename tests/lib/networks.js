@@ -26,13 +26,16 @@ function commonArgs({ basePath, rpcPort, p2pPort }) {
   ];
 }
 
-/** A `--dev` node (Alice, sole validator, force authoring) with its own ports and base path under `root`. */
-export async function devNode({ root, name = 'dev' }) {
+/**
+ * A `--dev` node (Alice, sole validator, force authoring) with its own ports and base path under `root`;
+ * `extraArgs` are appended to its command line.
+ */
+export async function devNode({ root, name = 'dev', extraArgs = [] }) {
   const binary = findBinary();
   const basePath = path.join(root, name);
   const rpcPort = await freePort();
   const p2pPort = await freePort();
-  const args = ['--dev', ...commonArgs({ basePath, rpcPort, p2pPort })];
+  const args = ['--dev', ...commonArgs({ basePath, rpcPort, p2pPort }), ...extraArgs];
   return new TfchainNode({ name, binary, args, basePath, rpcPort, p2pPort });
 }
 

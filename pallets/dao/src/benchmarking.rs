@@ -10,9 +10,11 @@
 //! - `close(v)`: closing a passed proposal with `v` ayes (each farm's current weight is read),
 //!   the list of open proposals full, dispatching the proposed call.
 //!
+//! - `node_online_time`: pallet-reputation's callback after an uptime report, on the path that
+//!   moves a node's weight onto its farm (declared by pallet-reputation's calls).
+//!
 //! DAO has no `on_initialize`/`on_finalize`/`on_idle` hook (only `try_state`); the `ChangeNode`
-//! and `NodeOnlineTime` callbacks run inside pallet-tfgrid's and pallet-reputation's calls and
-//! hooks and are benchmarked there.
+//! callbacks run inside pallet-tfgrid's calls, benchmarked there with the runtime's listeners.
 
 use crate::{proposal::VoteWeight, types::*, *};
 use alloc::{boxed::Box, vec, vec::Vec};
@@ -20,6 +22,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{Get, SortedMembers};
 use frame_system::RawOrigin;
 use sp_runtime::traits::Hash;
+use tfchain_support::traits::NodeOnlineTime;
 
 /// The weight given to the benchmark farms: one reference node (cu 20, su 2).
 const FARM_WEIGHT: u64 = 42;
@@ -175,6 +178,23 @@ mod benchmarks {
             })
             .into(),
         );
+    }
+
+    /// pallet-reputation's report of a node's online time, on the heaviest path: an untrusted
+    /// node of a farm with weight becomes trusted, so its weight moves onto the farm.
+    #[benchmark]
+    fn node_online_time() {
+        let node_id = 1;
+        let farm_id = 1;
+        let node = NodeWeight { farm_id, weight: FARM_WEIGHT, certified: false, online_proven: false };
+        NodeWeights::<T>::insert(node_id, node);
+        FarmWeight::<T>::insert(farm_id, FARM_WEIGHT);
+        #[block]
+        {
+            <Pallet<T> as NodeOnlineTime>::node_online_time(node_id, true, MIN_TRUSTED_ONLINE_SECS);
+        }
+        assert_eq!(FarmWeight::<T>::get(farm_id), 2 * FARM_WEIGHT);
+        assert!(NodeWeights::<T>::get(node_id).is_some_and(|node| node.online_proven));
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

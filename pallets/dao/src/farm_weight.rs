@@ -7,8 +7,10 @@
 //! by pallet-tfgrid's node hooks and by pallet-reputation after every uptime report;
 //! [`FarmWeight`] is kept equal to the sum over the nodes that count.
 
-use crate::{proposal::VoteWeight, types::*, Config, FarmWeight, NodeWeights, Pallet};
-use frame_support::{traits::Get, weights::Weight};
+use crate::{
+    proposal::VoteWeight, types::*, weights::WeightInfo as _, Config, FarmWeight, NodeWeights, Pallet,
+};
+use frame_support::weights::Weight;
 use tfchain_support::{
     traits::{ChangeNode, NodeOnlineTime},
     types::{Node, NodeCertification},
@@ -102,8 +104,8 @@ impl<T: Config> NodeOnlineTime for Pallet<T> {
         Self::set_node_weight(node_id, Some(node));
     }
 
+    /// Benchmark `node_online_time`.
     fn node_online_time_weight() -> Weight {
-        // The node's record, and its farm's weight.
-        T::DbWeight::get().reads_writes(3, 2)
+        <T as Config>::WeightInfo::node_online_time()
     }
 }

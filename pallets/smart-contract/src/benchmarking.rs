@@ -11,7 +11,7 @@ use frame_support::{
     weights::Weight,
     BoundedVec,
 };
-use tfchain_support::traits::ChangeNode;
+use tfchain_support::traits::{ChangeNode, NodeActiveContracts, PublicIpModifier};
 use frame_system::RawOrigin;
 use sp_runtime::SaturatedConversion;
 use tfchain_support::{
@@ -169,10 +169,11 @@ fn to_due_block<T: Config>(id: u64) {
     frame_system::Pallet::<T>::set_block_number((now + wait).saturated_into());
 }
 
-/// Move one minute forward.
+/// Move one minute forward. The clock is set directly: `set_timestamp` would run the runtime's
+/// `OnTimestampSet` (Aura, which insists the time matches its slot).
 fn a_minute_later<T: Config>() {
     let now = pallet_timestamp::Pallet::<T>::get();
-    pallet_timestamp::Pallet::<T>::set_timestamp(now + 60_000u32.into());
+    pallet_timestamp::Now::<T>::put(now + 60_000u32.into());
     frame_system::Pallet::<T>::set_block_number(
         frame_system::Pallet::<T>::block_number() + 10u32.into(),
     );
@@ -614,6 +615,54 @@ mod benchmarks {
             <Pallet<T> as ChangeNode<_, _, _>>::node_deleted(&node);
         }
         assert!(NodesToTearDown::<T>::get(node_id).is_some_and(|entry| entry.with_rent));
+    }
+
+    /// tfgrid's power-state hook on a rented node that is up: the rent's billing clock restarts.
+    #[benchmark]
+    fn node_power_state_changed() {
+        let (_, _, node_id, rent, _) = rented_node::<T>(1);
+        a_minute_later::<T>();
+        let node = pallet_tfgrid::Nodes::<T>::get(node_id).expect("node exists");
+        #[block]
+        {
+            <Pallet<T> as ChangeNode<_, _, _>>::node_power_state_changed(&node);
+        }
+        let payment = crate::ContractPaymentState::<T>::get(rent).expect("rent is billed");
+        assert_eq!(payment.last_updated_seconds, Pallet::<T>::now_secs());
+    }
+
+    /// tfgrid's hook when a farm takes back the public IP a node contract holds.
+    #[benchmark]
+    fn ip_removed() {
+        let (_, _, id) = node_contract::<T>();
+        let ip = match Contracts::<T>::get(id).expect("contract exists").contract_type {
+            ContractData::NodeContract(contract) => contract.public_ips_list[0].clone(),
+            _ => panic!("a node contract"),
+        };
+        #[block]
+        {
+            <Pallet<T> as PublicIpModifier>::ip_removed(&ip);
+        }
+        let Some(Contract { contract_type: ContractData::NodeContract(contract), .. }) =
+            Contracts::<T>::get(id)
+        else {
+            panic!("a node contract");
+        };
+        assert!(contract.public_ips_list.is_empty());
+    }
+
+    /// tfgrid's question before a node may go down: a rented node with a full list of node
+    /// contracts.
+    #[benchmark]
+    fn node_has_no_active_contracts() {
+        let (_, _, node_id, _, _) = rented_node::<T>(1);
+        pad_active_node_contracts::<T>(node_id);
+        let idle;
+        #[block]
+        {
+            idle = <Pallet<T> as NodeActiveContracts>::node_has_no_active_contracts(node_id);
+        }
+        assert!(!idle);
     }
 
     /// `on_idle` with nothing to do.

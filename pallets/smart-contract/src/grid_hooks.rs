@@ -36,11 +36,9 @@ impl<T: Config, Location, Interfaces, SerialNumber> ChangeNode<Location, Interfa
         Self::node_deleted_weight()
     }
 
-    /// `NodePower`, `ActiveRentContractForNode` and `ContractPaymentState` read, the last
-    /// written.
+    /// Benchmark `node_power_state_changed`: a rented node's rent restarts its clock.
     fn node_power_state_changed_weight() -> frame_support::weights::Weight {
-        use frame_support::traits::Get;
-        <T as frame_system::Config>::DbWeight::get().reads_writes(3, 1)
+        <T as Config>::WeightInfo::node_power_state_changed()
     }
 
     /// A rented node that is up again is billed from now on: its standby time is free.
@@ -79,10 +77,9 @@ impl<T: Config> PublicIpModifier for Pallet<T> {
         Contracts::<T>::insert(ip.contract_id, contract);
     }
 
-    /// One contract read and written.
+    /// Benchmark `ip_removed`: one contract read and written.
     fn ip_removed_weight() -> frame_support::weights::Weight {
-        use frame_support::traits::Get;
-        <T as frame_system::Config>::DbWeight::get().reads_writes(1, 1)
+        <T as Config>::WeightInfo::ip_removed()
     }
 }
 
@@ -91,9 +88,8 @@ impl<T: Config> NodeActiveContracts for Pallet<T> {
         Self::has_no_active_contracts(node_id)
     }
 
-    /// `ActiveNodeContracts` and `ActiveRentContractForNode` read.
+    /// Benchmark `node_has_no_active_contracts`: a full list of node contracts read.
     fn node_has_no_active_contracts_weight() -> frame_support::weights::Weight {
-        use frame_support::traits::Get;
-        <T as frame_system::Config>::DbWeight::get().reads(2)
+        <T as Config>::WeightInfo::node_has_no_active_contracts()
     }
 }

@@ -1,0 +1,423 @@
+// Declared block weights against the time the author takes to build the blocks (issue 11, item 5).
+//
+// One --dev node (Alice alone, 6 s Aura slots) is flooded, one workload after another, with
+// pre-signed extrinsics of the heavy calls at their largest inputs, enough to fill several blocks
+// each. For every block that holds a workload:
+//
+// - the time sc-basic-authorship took to build it (the `Prepared block for proposing at <n> (<ms>
+//   ms)` line of the node's log) is at most the weight the block declares (system.blockWeight, the
+//   ref time of all three classes, 10^9 ps = 1 ms) plus SLACK_MS;
+// - it did not end with HitDeadline (filled by time: its weights would be too low);
+// - from the block before the first one to the last, blocks come in consecutive Aura slots with
+//   timestamps 6 s apart (block production keeps its rhythm).
+//
+// Workloads, in this order:
+//   transfers   balances.transferKeepAlive, the baseline
+//   kvstore     tfkvStore.set with 512-byte keys and 2048-byte values (the maxima), distinct keys
+//   contracts   32 twins each create 128 node contracts (the cap per twin and node) on ONE node,
+//               4096 in all (the cap per node), each with 512 bytes of deployment data (the maximum)
+//   nru         smartContractModule.addNruReports, 1024 reports per call (MAX_REPORTS) from the
+//               node's twin, all valid, so each is priced and stored (the path its benchmark measures)
+//   resources   smartContractModule.reportContractResources, 1024 reports per call
+//   teardown    the farmer deletes the node (tfgridModule.deleteNodeFarm): the smart-contract
+//               pallet's on_idle ends the 4096 contracts over several blocks; every block from the
+//               deletion until the node's teardown entry is gone is checked
+// Floods are sized from the runtime's own figures (the declared weight and length of one extrinsic
+// against the normal class's limits) to FILL_BLOCKS blocks' worth; each must fill MIN_FULL_BLOCKS.
+//
+// Accounts: SENDERS fresh accounts send the transfers and kvstore floods (consecutive nonces each);
+// the first TWINS of them become the twins of the contracts. The farmer (a fresh account) owns the
+// farm and is the node's twin, so it sends the reports and deletes the node. Alice only funds them,
+// before any contract exists: afterwards her offchain worker signs the contracts' bills with her key.
+//
+// A block full of a flood keeps the proposer trying the pool's next extrinsics until they are all
+// refused; a refused extrinsic's successors (same sender, later nonces) are skipped with it, so that
+// work grows with the number of senders, not of extrinsics, and stays within the slack.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, it } from 'node:test';
+
+import { blake2AsHex } from '@polkadot/util-crypto';
+
+import { TFT, freshPair, makeKeyring } from '../lib/accounts.js';
+import { FULL_BLOCK_REASONS, blockCapacity, preparedBlocks, refTimeMs } from '../lib/blocks.js';
+import { connectApi, waitFor, waitForBest } from '../lib/chain.js';
+import { Chain, Signer, TERMS_AND_CONDITIONS, fundAccounts, waitForNonces } from '../lib/flood.js';
+import { farmerSetupItems } from '../lib/governance.js';
+import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
+import { devNode } from '../lib/networks.js';
+import { blockNumber, chainSeconds, expectSuccess, sendInBlock } from '../lib/tfgrid.js';
+
+/**
+ * What a block may take beyond its declared weight: the proposer's own work that no weight covers
+ * (creating the inherents, getting the pool's ready set, trying the extrinsics that no longer fit,
+ * encoding the block and computing its storage root).
+ */
+const SLACK_MS = 50;
+/** The Aura slot of the dev chain. */
+const SLOT_MS = 6_000;
+/**
+ * How far a block's timestamp may be from one slot after its parent's. The node stamps a block with
+ * its clock when it starts proposing (a few ms into the slot), so consecutive timestamps are 6 s
+ * apart give or take that start time; the exact signal of the rhythm is the slot number.
+ */
+const TIMESTAMP_TOLERANCE_MS = 500;
+/** Blocks' worth of extrinsics in each flood, and how many blocks each must fill. */
+const FILL_BLOCKS = 4;
+const MIN_FULL_BLOCKS = 3;
+/** Idle blocks measured before the first flood, to see the proposer's own work on an empty block. */
+const IDLE_BLOCKS = 3;
+
+const SENDERS = 64;
+const TWINS = 32;
+/** MaxNodeContractsPerTwinPerNode and MAX_ACTIVE_NODE_CONTRACTS of the runtime. */
+const CONTRACTS_PER_TWIN = 128;
+const NODE_CONTRACTS = TWINS * CONTRACTS_PER_TWIN;
+/** Bounds of the calls' inputs: tfkvStore's key and value, MaxDeploymentDataLength, MAX_REPORTS. */
+const MAX_KEY = 512;
+const MAX_VALUE = 2048;
+const MAX_DEPLOYMENT_DATA = 512;
+const MAX_REPORTS = 1024;
+
+const FUNDING = 10_000n * TFT;
+const RELAY = 'relay.e2e.grid.tf';
+const NODE_RESOURCES = { hru: 16n * 1024n ** 4n, sru: 4n * 1024n ** 4n, cru: 64n, mru: 512n * 1024n ** 3n };
+/** What the node reports each contract uses (well within the node). */
+const USED = { hru: 0n, sru: 10n * 1024n ** 3n, cru: 1n, mru: 2n * 1024n ** 3n };
+/** Public traffic of each NRU report: 1 GB over a 1 s window (under the 1.25 GB/s cap: not clipped). */
+const NRU_BYTES = 1_000_000_000n;
+const NRU_WINDOW_SECS = 1n;
+
+/** The floods must fit the pool: the default 8192 extrinsics and 20 MiB are too few for transfers. */
+const POOL_ARGS = ['--pool-limit', '65536', '--pool-kbytes', '131072'];
+const IN_FLIGHT = 1000;
+
+nodeSuite('Block weights against the authoring time on a --dev node', { timeout: 30 * 60_000 }, () => {
+  const fx = new Fixture();
+  let node;
+  let api;
+  let chain;
+  let signer;
+  let senders;
+  let farmer;
+  let runId;
+  let idleUpTo;
+  // What the steps create, for the steps after them.
+  let nodeId;
+  let contractIds;
+  const figures = []; // per workload, for the summary
+
+  printNodeLogsOnFailure(() => fx.nodes);
+
+  before(async () => {
+    await fx.init();
+    node = fx.track(await devNode({ root: fx.root, name: 'weights', extraArgs: POOL_ARGS }));
+    await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
+      await node.start();
+      api = fx.trackApi(await connectApi(node));
+      idleUpTo = (await waitForBest(node, IDLE_BLOCKS + 1, { timeoutMs: 90_000 })).number;
+    });
+    chain = new Chain(api);
+    signer = new Signer(api);
+    const keyring = await makeKeyring();
+    runId = randomBytes(4).toString('hex');
+    const alice = keyring.addFromUri('//Alice');
+    senders = Array.from({ length: SENDERS }, (_, i) => freshPair(keyring, `weights-sender-${i}`));
+    farmer = freshPair(keyring, 'weights-farmer');
+    await signer.sync([alice]);
+    await fundAccounts(chain, signer, { from: alice, accounts: [...senders, farmer], amount: FUNDING });
+    signer.reset([...senders, farmer]);
+  }, { timeout: 240_000 });
+
+  after(async () => {
+    // The figures of every workload checked, in one table to quote (also when a later step failed).
+    if (figures.length) console.log(summaryTable(figures).join('\n'));
+    await fx.close();
+  }, { timeout: 60_000 });
+
+  function requireEarlier(what, ...values) {
+    assert.ok(values.every((v) => v !== undefined), `this step needs ${what} from an earlier step, which failed`);
+  }
+
+  /** How many extrinsics `make(k)` ([pair, tx]) makes fit in one block (signed for sizing only, never sent). */
+  async function capacityOf(make) {
+    const [pair, tx] = make(0);
+    await tx.signAsync(pair, { nonce: 0, era: 0 });
+    return blockCapacity(chain, node, tx);
+  }
+
+  /**
+   * Signs the `count` extrinsics `make(k)` gives ([pair, tx]), with consecutive nonces per sender,
+   * sends them all, waits (reading only nonces) until they are in blocks, then reads those blocks.
+   * Asserts that every one was accepted, included and succeeded; returns the flood (Chain.follow).
+   */
+  async function flood(label, count, make) {
+    const items = Array.from({ length: count }, (_, k) => make(k));
+    const pairs = [...new Set(items.map(([pair]) => pair))];
+    await signer.sync(pairs);
+    const txs = await signer.signAll(items);
+    const targets = new Map(pairs.map((pair) => [pair.address, signer.next(pair)]));
+    const submission = await chain.submit(txs, { what: label, inFlight: IN_FLIGHT });
+    await waitForNonces(api, targets, { idleS: 60 });
+    const result = await chain.follow(submission, { timeoutS: 30 });
+    assert.equal(result.refused, 0, `${label}: refused by the pool: ${JSON.stringify(result.refusals)}`);
+    assert.equal(result.missing, 0, `${label}: ${result.missing} of ${count} never included`);
+    assert.equal(result.failed, 0, `${label}: ${result.failed} failed: ${JSON.stringify(result.failures)}`);
+    return result;
+  }
+
+  /** The numbers of the blocks that hold extrinsics of the flood. */
+  const floodBlocks = (result) => result.blocks.filter((b) => b.flood > 0).map((b) => b.number);
+
+  /**
+   * Checks blocks `first`..`last` (a workload's blocks; their parent starts the rhythm window):
+   * prints their table, then asserts that each took at most its declared weight plus SLACK_MS to
+   * build, that none ended with HitDeadline, and that each came in the slot after its parent's, 6 s
+   * later. `load(block)`: how much of the workload the block holds. A block is full when the proposer
+   * stopped at a block limit while the workload went on in a later block. Returns the figures.
+   */
+  async function checkBlocks(t, label, first, last, load) {
+    const blocks = [];
+    for (let n = first - 1; n <= last; n += 1) blocks.push(await chain.block(n));
+    const checked = blocks.slice(1);
+    const prepared = await waitFor(`the "Prepared block" lines of blocks #${first}..#${last} in the node's log`, () => {
+      const byHash = preparedBlocks(node.logFile);
+      return checked.every((b) => byHash.has(b.hash)) ? byHash : undefined;
+    }, { node, timeoutMs: 20_000 });
+    const rows = checked.map((b, i) => {
+      const { ms, end, extrinsics } = prepared.get(b.hash);
+      const parent = blocks[i];
+      const declared = refTimeMs(b.totalRefTime);
+      return {
+        number: b.number,
+        slotStep: b.slot - parent.slot,
+        timestampStep: b.timestamp - parent.timestamp,
+        load: load(b),
+        extrinsics,
+        declared,
+        normalPercent: (100 * Number(b.normalRefTime)) / Number(chain.normalWeightLimit),
+        lengthPercent: (100 * b.length) / chain.normalLengthLimit,
+        measured: ms,
+        end,
+        full: FULL_BLOCK_REASONS.has(end) && b.number < last,
+      };
+    });
+    for (const line of blockTable(label, rows)) t.diagnostic(line);
+
+    const ratio = (r) => r.measured / r.declared;
+    const worst = (list) => list.reduce((w, r) => (!w || ratio(r) > ratio(w) ? r : w), null);
+    const result = {
+      label,
+      blocks: rows.length,
+      full: rows.filter((r) => r.full).length,
+      worst: worst(rows),
+      worstFull: worst(rows.filter((r) => r.full)),
+      maxExcess: Math.max(...rows.map((r) => r.measured - r.declared)),
+      extrinsics: rows.reduce((sum, r) => sum + r.extrinsics, 0),
+    };
+    figures.push(result);
+    t.diagnostic(`${label}: ${result.blocks} blocks (${result.full} full); measured/declared at most ` +
+      `${ratio(result.worst).toFixed(2)} (#${result.worst.number})` +
+      (result.worstFull ? `, ${ratio(result.worstFull).toFixed(2)} in a full block (#${result.worstFull.number})` : '') +
+      `; measured - declared at most ${result.maxExcess.toFixed(1)} ms`);
+
+    const over = rows.filter((r) => r.measured > r.declared + SLACK_MS);
+    assert.deepEqual(over.map(describeRow), [],
+      `${label}: blocks whose measured build time exceeds their declared weight + ${SLACK_MS} ms`);
+    const deadline = rows.filter((r) => r.end === 'HitDeadline');
+    assert.deepEqual(deadline.map(describeRow), [], `${label}: blocks that stopped at the proposing deadline`);
+    const offRhythm = rows.filter((r) => r.slotStep !== 1n || Math.abs(r.timestampStep - SLOT_MS) > TIMESTAMP_TOLERANCE_MS);
+    assert.deepEqual(offRhythm.map((r) => `#${r.number}: ${r.slotStep} slot(s), ${r.timestampStep} ms after its parent`),
+      [], `${label}: blocks not in the slot after their parent's, ${SLOT_MS} ± ${TIMESTAMP_TOLERANCE_MS} ms later`);
+    return result;
+  }
+
+  /** Checks the blocks of a flood (see checkBlocks); the flood's own extrinsics are its load. */
+  async function checkFlood(t, label, result) {
+    const numbers = floodBlocks(result);
+    return checkBlocks(t, label, numbers[0], numbers.at(-1), (b) => result.blocks.find((x) => x.number === b.number)?.flood ?? 0);
+  }
+
+  /** Asserts that a flood sized to FILL_BLOCKS blocks filled at least MIN_FULL_BLOCKS of them. */
+  function assertFilled(checked, capacity) {
+    assert.ok(checked.full >= MIN_FULL_BLOCKS,
+      `${checked.label}: ${checked.full} full blocks, at least ${MIN_FULL_BLOCKS} expected from ` +
+      `${FILL_BLOCKS} blocks' worth (${JSON.stringify({ ...capacity, refTime: String(capacity.refTime) })})`);
+  }
+
+  /** Sum of the events `name` ("section.method") over the flood's blocks. */
+  const eventTotal = (result, name) => result.blocks.reduce((sum, b) => sum + (b.eventCounts.get(name) ?? 0), 0);
+
+  it('idle blocks: the proposer\'s own work fits in the slack', async (t) => {
+    // Block 1 has no Aura parent to compare with: the window starts there.
+    await checkBlocks(t, 'idle', 2, idleUpTo, () => 0);
+  });
+
+  it('transfers (baseline) fill blocks within their declared weight', { timeout: 300_000 }, async (t) => {
+    const make = (k) => {
+      const from = senders[k % SENDERS];
+      return [from, api.tx.balances.transferKeepAlive(senders[(k + 1) % SENDERS].address, TFT)];
+    };
+    const capacity = await capacityOf(make);
+    const result = await flood('transfers', FILL_BLOCKS * capacity.perBlock, make);
+    assertFilled(await checkFlood(t, 'balances.transferKeepAlive', result), capacity);
+  });
+
+  it('tfkvStore.set with a 512-byte key and a 2048-byte value fills blocks within their declared weight',
+    { timeout: 300_000 }, async (t) => {
+      const value = 'v'.repeat(MAX_VALUE);
+      const make = (k) => [senders[k % SENDERS], api.tx.tfkvStore.set(`${runId}-${k}-`.padEnd(MAX_KEY, 'k'), value)];
+      const capacity = await capacityOf(make);
+      const result = await flood('kvstore', FILL_BLOCKS * capacity.perBlock, make);
+      assert.equal(eventTotal(result, 'tfkvStore.EntrySet'), FILL_BLOCKS * capacity.perBlock, 'one EntrySet per call');
+      assertFilled(await checkFlood(t, 'tfkvStore.set (512 B key, 2048 B value)', result), capacity);
+    });
+
+  it('32 twins create 128 node contracts each on one node (4096) within the declared weight',
+    { timeout: 300_000 }, async (t) => {
+      const twins = senders.slice(0, TWINS);
+      const tf = api.tx.tfgridModule;
+      const farmId = (await api.query.tfgridModule.farmID()).toNumber() + 1;
+      const setup = [
+        ...twins.flatMap((twin) => [
+          [twin, tf.userAcceptTc(TERMS_AND_CONDITIONS.link, TERMS_AND_CONDITIONS.hash)],
+          [twin, tf.createTwin(RELAY, null)],
+        ]),
+        ...farmerSetupItems(api, {
+          who: farmer, label: 'farmer', farmName: `e2e-weights-${runId}`, farmId, resources: NODE_RESOURCES,
+        }).map(({ signer: pair, tx }) => [pair, tx]),
+      ];
+      await signer.sync([...twins, farmer]);
+      await chain.setup(await signer.signAll(setup), `${TWINS} twins, the farmer's farm and node`);
+      const farmerTwin = (await api.query.tfgridModule.twinIdByAccountID(farmer.address)).toString();
+      nodeId = (await api.query.tfgridModule.nodeIdByTwinID(farmerTwin)).toNumber();
+      const node = (await api.query.tfgridModule.nodes(nodeId)).unwrap();
+      assert.equal(node.farmId.toNumber(), farmId, 'the node is in the farmer\'s farm');
+
+      const before = (await api.query.smartContractModule.contractID()).toNumber();
+      const data = 'd'.repeat(MAX_DEPLOYMENT_DATA);
+      const make = (k) => [twins[k % TWINS], api.tx.smartContractModule.createNodeContract(
+        nodeId, blake2AsHex(`${runId}-contract-${k}`, 256), data, 0, null)];
+      const result = await flood('contracts', NODE_CONTRACTS, make);
+      const after = (await api.query.smartContractModule.contractID()).toNumber();
+      assert.equal(after - before, NODE_CONTRACTS, `${NODE_CONTRACTS} contracts created`);
+      const active = await api.query.smartContractModule.activeNodeContracts(nodeId);
+      assert.equal(active.length, NODE_CONTRACTS, 'the node holds the most active contracts it may');
+      contractIds = Array.from({ length: NODE_CONTRACTS }, (_, i) => before + 1 + i);
+      assert.deepEqual([...active].map((id) => id.toNumber()).sort((a, b) => a - b), contractIds,
+        'the active contracts of the node are the new ones');
+      await checkFlood(t, 'smartContractModule.createNodeContract (4096 on one node)', result);
+    });
+
+  /** The ids of contract group `k % 4` (1024 contracts each): call k reports on it. */
+  const reportGroup = (k) => {
+    const groups = NODE_CONTRACTS / MAX_REPORTS;
+    const g = k % groups;
+    return contractIds.slice(g * MAX_REPORTS, (g + 1) * MAX_REPORTS);
+  };
+
+  it('addNruReports with 1024 valid reports per call fills blocks within the declared weight',
+    { timeout: 300_000 }, async (t) => {
+      requireEarlier('the node with 4096 contracts', nodeId, contractIds);
+      // Call k reports on group k % 4 in round ⌊k / 4⌋, timestamped one second after the round
+      // before (the first round: after the contracts' creation), each over a 1 s window: every
+      // report covers new time and lies within the one-minute drift allowed past the chain's time.
+      const start = BigInt(await chainSeconds(api));
+      const groups = NODE_CONTRACTS / MAX_REPORTS;
+      const make = (k) => [farmer, api.tx.smartContractModule.addNruReports(reportGroup(k).map((id) => ({
+        contractId: id,
+        timestamp: start + BigInt(Math.floor(k / groups)) + NRU_WINDOW_SECS,
+        window: NRU_WINDOW_SECS,
+        nru: NRU_BYTES,
+      })))];
+      const capacity = await capacityOf(make);
+      const calls = FILL_BLOCKS * capacity.perBlock;
+      const result = await flood('nru', calls, make);
+      assert.equal(eventTotal(result, 'smartContractModule.NruConsumptionReportReceived'), calls * MAX_REPORTS,
+        'every report was valid and priced (none skipped)');
+      assertFilled(await checkFlood(t, 'smartContractModule.addNruReports (1024 reports)', result), capacity);
+    });
+
+  it('reportContractResources with 1024 reports per call fills blocks within the declared weight',
+    { timeout: 300_000 }, async (t) => {
+      requireEarlier('the node with 4096 contracts', nodeId, contractIds);
+      const make = (k) => [farmer, api.tx.smartContractModule.reportContractResources(
+        reportGroup(k).map((id) => ({ contractId: id, used: USED })))];
+      const capacity = await capacityOf(make);
+      const calls = FILL_BLOCKS * capacity.perBlock;
+      const result = await flood('resources', calls, make);
+      assert.equal(eventTotal(result, 'smartContractModule.UpdatedUsedResources'), calls * MAX_REPORTS,
+        'every report was stored');
+      assertFilled(await checkFlood(t, 'smartContractModule.reportContractResources (1024 reports)', result), capacity);
+    });
+
+  it('deleting the node ends its 4096 contracts in on_idle, block by block within the declared weight',
+    { timeout: 300_000 }, async (t) => {
+      requireEarlier('the node with 4096 contracts', nodeId, contractIds);
+      await signer.sync([farmer]);
+      const tx = await signer.sign(api.tx.tfgridModule.deleteNodeFarm(nodeId), farmer);
+      const what = 'the farmer deletes the node';
+      const deleted = expectSuccess(api, { what, ...(await sendInBlock(tx, { what })) });
+      const first = await blockNumber(api, deleted.blockHash);
+
+      const queued = async (number) => {
+        const at = await api.at(await api.rpc.chain.getBlockHash(number));
+        return (await at.query.smartContractModule.nodesToTearDown(nodeId)).isSome;
+      };
+      // Poll only the queue entry while on_idle works, then find the block that removed it.
+      await waitFor('the node\'s teardown entry to be removed', async () =>
+        (await api.query.smartContractModule.nodesToTearDown(nodeId)).isNone, { node, timeoutMs: 240_000, intervalMs: 3_000 });
+      let last = first;
+      while (await queued(last)) last += 1;
+
+      const ended = (b) => b.eventCounts.get('smartContractModule.NodeContractCanceled') ?? 0;
+      await checkBlocks(t, 'teardown of 4096 contracts (on_idle)', first, last, ended);
+      let total = 0;
+      for (let n = first; n <= last; n += 1) total += ended(await chain.block(n));
+      assert.equal(total, NODE_CONTRACTS, 'every contract of the node ended in these blocks (NodeContractCanceled)');
+
+      const at = await api.at(await api.rpc.chain.getBlockHash(last));
+      assert.equal((await at.query.smartContractModule.activeNodeContracts(nodeId)).length, 0,
+        'the node has no active contracts left');
+      const left = [];
+      for (let i = 0; i < contractIds.length; i += 512) {
+        const chunk = contractIds.slice(i, i + 512);
+        const records = await at.query.smartContractModule.contracts.multi(chunk);
+        records.forEach((record, j) => { if (record.isSome) left.push(chunk[j]); });
+      }
+      assert.deepEqual(left, [], 'no contract of the node is left in Contracts');
+    });
+});
+
+/** A row for an assertion message: the block's figures. */
+function describeRow(r) {
+  return `#${r.number}: ${r.measured} ms measured, ${r.declared.toFixed(1)} ms declared, ${r.extrinsics} extrinsics, ` +
+    `end ${r.end}`;
+}
+
+/** The per-block table of a workload. */
+function blockTable(label, rows) {
+  const lines = [
+    `${label}:`,
+    '| block | slot step | Δ timestamp ms | workload | extrinsics | normal weight % | length % | declared ms | measured ms | measured/declared | end |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    lines.push(`| #${r.number} | ${r.slotStep} | ${r.timestampStep} | ${r.load} | ${r.extrinsics} | ` +
+      `${r.normalPercent.toFixed(1)} | ${r.lengthPercent.toFixed(1)} | ${r.declared.toFixed(1)} | ${r.measured} | ` +
+      `${(r.measured / r.declared).toFixed(2)} | ${r.end}${r.full ? ' (full)' : ''} |`);
+  }
+  return lines;
+}
+
+/** One line per workload: blocks, full blocks, worst measured/declared ratio, worst excess. */
+function summaryTable(figures) {
+  const ratio = (r) => (r ? `${(r.measured / r.declared).toFixed(2)} (#${r.number})` : '–');
+  return [
+    `Block weights summary (slack ${SLACK_MS} ms):`,
+    '| workload | blocks | full | max measured/declared | max in a full block | max measured - declared ms |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...figures.map((f) => `| ${f.label} | ${f.blocks} | ${f.full} | ${ratio(f.worst)} | ${ratio(f.worstFull)} | ` +
+      `${f.maxExcess.toFixed(1)} |`),
+  ];
+}

@@ -1,0 +1,61 @@
+// What the author of a block measured and what the runtime declares: the "Prepared block" line that
+// sc-basic-authorship logs (at info level, the node's default) for every block it proposes — how long
+// building it took and why it stopped adding extrinsics — and the weight an extrinsic declares, to
+// size floods that fill blocks.
+import fs from 'node:fs';
+
+import { u8aToHex } from '@polkadot/util';
+
+/** `🎁 Prepared block for proposing at <n> (<ms> ms) hash: <hash>; parent_hash: …; end: <reason>; extrinsics_count: <n>` */
+const PREPARED_LINE =
+  /Prepared block for proposing at (\d+) \((\d+) ms\) hash: (0x[0-9a-fA-F]{64}); parent_hash: [^;]*; end: ([A-Za-z]+)[^;]*; extrinsics_count: (\d+)/;
+/** Colour codes, in case the log was written with them. */
+const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
+
+/** The reasons sc-basic-authorship gives for stopping because the block was full. */
+export const FULL_BLOCK_REASONS = new Set(['HitBlockWeightLimit', 'HitBlockSizeLimit']);
+
+/**
+ * Every block the node proposed according to its log file, by block hash (lower-case hex):
+ * { number, ms, end, extrinsics } — `ms` is the time the proposer took to build the block (inherents,
+ * extrinsics, finalization and storage root), `end` why it stopped adding extrinsics.
+ */
+export function preparedBlocks(logFile) {
+  const byHash = new Map();
+  for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.includes('Prepared block for proposing')) continue;
+    const m = PREPARED_LINE.exec(line.replace(ANSI_ESCAPE, ''));
+    if (!m) continue;
+    byHash.set(m[3].toLowerCase(), { number: Number(m[1]), ms: Number(m[2]), end: m[4], extrinsics: Number(m[5]) });
+  }
+  return byHash;
+}
+
+/** Ref time (picoseconds) as milliseconds. */
+export const refTimeMs = (ps) => Number(ps) / 1e9;
+
+/**
+ * The ref time (ps) a signed extrinsic takes of its block: the weight the runtime declares for it
+ * (TransactionPaymentApi_query_info through a raw state_call, as tx.js's queryPartialFee asks it:
+ * the call's weight and its extensions') plus the base weight of a normal extrinsic.
+ */
+export async function extrinsicRefTime(api, node, tx) {
+  const len = new Uint8Array(4);
+  new DataView(len.buffer).setUint32(0, tx.encodedLength, true);
+  const args = u8aToHex(new Uint8Array([...tx.toU8a(), ...len]));
+  const raw = await node.rpc('state_call', ['TransactionPaymentApi_query_info', args]);
+  const info = api.registry.createType('RuntimeDispatchInfo', raw);
+  const base = api.consts.system.blockWeights.perClass.normal.baseExtrinsic.refTime.toBigInt();
+  return info.weight.refTime.toBigInt() + base;
+}
+
+/**
+ * How many extrinsics like the signed `tx` fit in the normal class of one block of `chain` (a
+ * flood.js Chain): by ref time, by length, and the smaller of the two.
+ */
+export async function blockCapacity(chain, node, tx) {
+  const refTime = await extrinsicRefTime(chain.api, node, tx);
+  const byWeight = Number(chain.normalWeightLimit / refTime);
+  const byLength = Math.floor(chain.normalLengthLimit / tx.encodedLength);
+  return { refTime, length: tx.encodedLength, byWeight, byLength, perBlock: Math.min(byWeight, byLength) };
+}
