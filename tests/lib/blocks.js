@@ -9,6 +9,8 @@ import { u8aToHex } from '@polkadot/util';
 /** `🎁 Prepared block for proposing at <n> (<ms> ms) hash: <hash>; parent_hash: …; end: <reason>; extrinsics_count: <n>` */
 const PREPARED_LINE =
   /Prepared block for proposing at (\d+) \((\d+) ms\) hash: (0x[0-9a-fA-F]{64}); parent_hash: [^;]*; end: ([A-Za-z]+)[^;]*; extrinsics_count: (\d+)/;
+/** `🔖 Pre-sealed block for proposal at <n>. Hash now <sealed hash>, previously <prepared hash>.` */
+const PRESEALED_LINE = /Pre-sealed block for proposal at \d+\. Hash now (0x[0-9a-fA-F]{64}), previously (0x[0-9a-fA-F]{64})/;
 /** Colour codes, in case the log was written with them. */
 const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
 
@@ -16,17 +18,26 @@ const ANSI_ESCAPE = /\x1b\[[0-9;]*m/g;
 export const FULL_BLOCK_REASONS = new Set(['HitBlockWeightLimit', 'HitBlockSizeLimit']);
 
 /**
- * Every block the node proposed according to its log file, by block hash (lower-case hex):
+ * Every block the node proposed and sealed according to its log file, by its sealed hash (lower-case hex):
  * { number, ms, end, extrinsics } — `ms` is the time the proposer took to build the block (inherents,
  * extrinsics, finalization and storage root), `end` why it stopped adding extrinsics.
  */
 export function preparedBlocks(logFile) {
+  // The proposer logs the hash of the block it built; Aura then seals it (adds the seal digest),
+  // which gives the block the hash it is imported under.
+  const prepared = new Map();
   const byHash = new Map();
-  for (const line of fs.readFileSync(logFile, 'utf8').split('\n')) {
-    if (!line.includes('Prepared block for proposing')) continue;
-    const m = PREPARED_LINE.exec(line.replace(ANSI_ESCAPE, ''));
-    if (!m) continue;
-    byHash.set(m[3].toLowerCase(), { number: Number(m[1]), ms: Number(m[2]), end: m[4], extrinsics: Number(m[5]) });
+  for (const raw of fs.readFileSync(logFile, 'utf8').split('\n')) {
+    const line = raw.replace(ANSI_ESCAPE, '');
+    const built = PREPARED_LINE.exec(line);
+    if (built) {
+      prepared.set(built[3].toLowerCase(),
+        { number: Number(built[1]), ms: Number(built[2]), end: built[4], extrinsics: Number(built[5]) });
+      continue;
+    }
+    const sealed = PRESEALED_LINE.exec(line);
+    const figures = sealed && prepared.get(sealed[2].toLowerCase());
+    if (figures) byHash.set(sealed[1].toLowerCase(), figures);
   }
   return byHash;
 }
