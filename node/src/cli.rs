@@ -46,6 +46,9 @@ pub enum Subcommand {
     /// Print information about the database of the chain.
     ChainInfo(sc_cli::ChainInfoCmd),
 
+    /// Re-execute blocks of the chain and compare each one's execution time with its weight.
+    BlockWeights(crate::block_weights::BlockWeightsCmd),
+
     /// Benchmark the runtime's pallets and the node (built with `--features runtime-benchmarks`).
     #[cfg(feature = "runtime-benchmarks")]
     #[command(subcommand)]

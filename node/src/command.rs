@@ -99,6 +99,13 @@ pub fn run() -> sc_cli::Result<()> {
             let runner = cli.create_runner(cmd)?;
             runner.sync_run(|config| cmd.run::<tfchain_runtime::opaque::Block>(&config))
         },
+        Some(Subcommand::BlockWeights(cmd)) => {
+            let runner = cli.create_runner(cmd)?;
+            runner.sync_run(|config| {
+                let PartialComponents { client, .. } = service::new_partial(&config)?;
+                cmd.run(&client)
+            })
+        },
         #[cfg(feature = "runtime-benchmarks")]
         Some(Subcommand::Benchmark(cmd)) => crate::benchmarking::run(&cli, cmd),
         None => {

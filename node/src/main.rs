@@ -2,6 +2,7 @@
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod block_weights;
 mod chain_spec;
 mod cli;
 mod command;

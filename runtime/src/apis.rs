@@ -240,6 +240,7 @@ impl_runtime_apis! {
             use frame_system_benchmarking::{
                 extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
             };
+            use pallet_validator_set::session_benchmarking::Pallet as SessionBench;
             // The benchmarked pallets, named by `crate::benchmarks`.
             use crate::*;
 
@@ -258,11 +259,19 @@ impl_runtime_apis! {
             use frame_system_benchmarking::{
                 extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
             };
+            use pallet_validator_set::session_benchmarking::Pallet as SessionBench;
             // The benchmarked pallets, named by `crate::benchmarks`.
             use crate::*;
 
             impl frame_system_benchmarking::Config for Runtime {}
             impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
+            impl pallet_validator_set::session_benchmarking::Config for Runtime {
+                fn generate_session_keys_and_proof(owner: AccountId) -> (SessionKeys, Vec<u8>) {
+                    use codec::Encode;
+                    let generated = SessionKeys::generate(&owner.encode(), None);
+                    (generated.keys, generated.proof.encode())
+                }
+            }
 
             let whitelist: Vec<TrackedStorageKey> =
                 crate::AllPalletsWithSystem::whitelisted_storage_keys();

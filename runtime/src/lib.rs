@@ -23,6 +23,7 @@ mod benchmarks {
         [pallet_timestamp, Timestamp]
         [pallet_utility, Utility]
         [pallet_scheduler, Scheduler]
+        [pallet_session, SessionBench::<Runtime>]
         [pallet_collective, Council]
         [pallet_membership, CouncilMembership]
         [pallet_validator_set, ValidatorSet]

@@ -13,8 +13,9 @@
 # what: `own` (tfchain's pallets), `standard` (polkadot-sdk pallets), `storage`, `overhead`, or a
 # pallet name such as pallet_tfgrid; nothing means all of them. Builds the node with
 # `--features runtime-benchmarks` first, unless TFCHAIN_BENCH_BIN names an already built one.
-# STEPS and REPEAT (default 50 and 20) set the sampling; STORAGE_ACCOUNTS (default 100000) the size
-# of the state `benchmark storage` measures on.
+# STEPS and REPEAT (default 50 and 20) set the sampling, HEAVY_STEPS and HEAVY_REPEAT (default 20
+# and 5) that of the pallets whose set-ups are large (see heavy_pallets); STORAGE_ACCOUNTS (default
+# 100000) the size of the state `benchmark storage` measures on.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,6 +27,8 @@ cd "$repo"
 
 steps="${STEPS:-50}"
 repeat="${REPEAT:-20}"
+heavy_steps="${HEAVY_STEPS:-20}"
+heavy_repeat="${HEAVY_REPEAT:-5}"
 # Accounts added to the dev genesis for `benchmark storage`.
 STORAGE_ACCOUNTS="${STORAGE_ACCOUNTS:-100000}"
 bench_dir="$repo/scripts/bench"
@@ -44,10 +47,14 @@ own_pallets=(
   pallet_validator_set:pallets/validator-set
   pallet_reputation:pallets/reputation
 )
-# The polkadot-sdk pallets whose weights the runtime uses from runtime/src/weights/. Not here:
-# pallet_scheduler (its `service_task_fetched` benchmark needs a preimage provider, and the runtime
-# has none), pallet_session (its benchmarks need pallet-staking), pallet_grandpa (its weights are
-# computed from its own benchmarks' formula in the pallet).
+# Pallets whose benchmarks build up to 10,000 nodes, 4,096 contracts or 5,000 votes per step: sampled
+# with HEAVY_STEPS/HEAVY_REPEAT, which keeps the whole run near an hour.
+heavy_pallets=" pallet_tfgrid pallet_smart_contract pallet_tft_bridge pallet_dao "
+# The polkadot-sdk pallets whose weights the runtime uses from runtime/src/weights/. pallet_session
+# is measured by the runtime's own benchmarks of it (pallets/validator-set/src/session_benchmarking.rs;
+# polkadot-sdk's need pallet-staking). pallet_scheduler's `service_task_fetched` is not run: the runtime
+# has no preimage provider, so no scheduled call is ever fetched (the template emits it as unreachable).
+# Not here: pallet_grandpa, whose weights the pallet computes from its own benchmarks' formula.
 standard_pallets=(
   frame_system
   frame_system_extensions
@@ -55,9 +62,13 @@ standard_pallets=(
   pallet_balances
   pallet_timestamp
   pallet_utility
+  pallet_scheduler
+  pallet_session
   pallet_collective
   pallet_membership
 )
+# Benchmarks skipped, as `pallet::benchmark` (see above).
+excluded_benchmarks=pallet_scheduler::service_task_fetched
 
 # frame-benchmarking-cli links a test runtime that only `benchmark storage --mode validate-block`
 # (parachains) runs; its wasm build cannot find itself in this workspace's metadata (it is not a
@@ -76,15 +87,20 @@ fi
 mkdir -p runtime/src/weights
 
 bench_pallet() {
-  local pallet="$1" output="$2" template="$3"
-  echo "==> benchmark pallet $pallet -> $output"
+  local pallet="$1" output="$2" template="$3" pallet_steps="$steps" pallet_repeat="$repeat"
+  if [[ "$heavy_pallets" == *" $pallet "* ]]; then
+    pallet_steps="$heavy_steps"
+    pallet_repeat="$heavy_repeat"
+  fi
+  echo "==> benchmark pallet $pallet -> $output (steps $pallet_steps, repeat $pallet_repeat)"
   "$bin" benchmark pallet \
     --chain dev \
     --pallet "$pallet" --extrinsic '*' \
-    --steps "$steps" --repeat "$repeat" \
+    --steps "$pallet_steps" --repeat "$pallet_repeat" \
     --wasm-execution compiled \
     --heap-pages 4096 \
     --ignore-unknown-pov-mode \
+    --exclude-extrinsics "$excluded_benchmarks" \
     --header "$header" \
     --template "$template" \
     --output "$output"
@@ -117,7 +133,7 @@ bench_overhead() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(own standard storage overhead)
+[ ${#targets[@]} -gt 0 ] || targets=(overhead storage standard own)
 for target in "${targets[@]}"; do
   case "$target" in
     own)

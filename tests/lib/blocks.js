@@ -1,8 +1,11 @@
 // What the author of a block measured and what the runtime declares: the "Prepared block" line that
 // sc-basic-authorship logs (at info level, the node's default) for every block it proposes — how long
-// building it took and why it stopped adding extrinsics — and the weight an extrinsic declares, to
-// size floods that fill blocks.
+// building it took and why it stopped adding extrinsics —, the time importing a block takes
+// (`tfchain block-weights` re-executes blocks of a stopped node's database), and the weight an
+// extrinsic declares, to size floods that fill blocks.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 
 import { u8aToHex } from '@polkadot/util';
 
@@ -40,6 +43,34 @@ export function preparedBlocks(logFile) {
     if (figures) byHash.set(sealed[1].toLowerCase(), figures);
   }
   return byHash;
+}
+
+/**
+ * Re-executes blocks `from`..`to` of a stopped node's database (`tfchain block-weights`, as a node
+ * importing them executes them) `repeat` times each. Returns, by block number, { extrinsics,
+ * declaredMs, medianMs, minMs, maxMs }: the weight the block declares (all classes) and its
+ * execution times.
+ */
+export async function reexecutedBlocks(node, { chain, from, to, repeat = 3 }) {
+  const args = ['block-weights', '--chain', chain, '--base-path', node.basePath,
+    '--from', String(from), '--to', String(to), '--repeat', String(repeat)];
+  const { stdout } = await promisify(execFile)(node.binary, args, { maxBuffer: 64 * 1024 * 1024 });
+  const byNumber = new Map();
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const r = JSON.parse(line);
+    byNumber.set(r.block, {
+      extrinsics: r.extrinsics,
+      declaredMs: r.declared_ns / 1e6,
+      medianMs: r.median_ns / 1e6,
+      minMs: r.min_ns / 1e6,
+      maxMs: r.max_ns / 1e6,
+    });
+  }
+  for (let n = from; n <= to; n += 1) {
+    if (!byNumber.has(n)) throw new Error(`tfchain block-weights printed no figures for block #${n}`);
+  }
+  return byNumber;
 }
 
 /** Ref time (picoseconds) as milliseconds. */

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_burning --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/burning/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_burning --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/burning/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -34,10 +34,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `BurningModule::Burns` (r:1 w:1)
     /// Proof: `BurningModule::Burns` (`max_values`: Some(1), `max_size`: Some(56602), added: 57097, mode: `MaxEncodedLen`)
     /// The range of component `m` is `[0, 512]`.
-    fn burn_tft(m: u32, ) -> Weight {
-        // Minimum execution time: 92_018 nanoseconds.
-        Weight::from_parts(95_919_935, 58_087)
-            .saturating_add(Weight::from_parts(1_082, 0).saturating_mul(m.into()))
+    fn burn_tft(_m: u32, ) -> Weight {
+        // Minimum execution time: 102_662 nanoseconds.
+        Weight::from_parts(111_494_549, 58_087)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -45,9 +44,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
-    fn burn_tft(m: u32, ) -> Weight {
-        Weight::from_parts(95_919_935, 58_087)
-            .saturating_add(Weight::from_parts(1_082, 0).saturating_mul(m.into()))
+    fn burn_tft(_m: u32, ) -> Weight {
+        Weight::from_parts(111_494_549, 58_087)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }

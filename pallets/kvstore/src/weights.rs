@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_kvstore --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/kvstore/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_kvstore --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/kvstore/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -37,10 +37,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `k` is `[1, 512]`.
     /// The range of component `v` is `[0, 2048]`.
     fn set(k: u32, v: u32, ) -> Weight {
-        // Minimum execution time: 9_686 nanoseconds.
-        Weight::from_parts(9_492_025, 0)
-            .saturating_add(Weight::from_parts(2_565, 0).saturating_mul(k.into()))
-            .saturating_add(Weight::from_parts(711, 0).saturating_mul(v.into()))
+        // Minimum execution time: 9_744 nanoseconds.
+        Weight::from_parts(9_305_334, 0)
+            .saturating_add(Weight::from_parts(2_941, 0).saturating_mul(k.into()))
+            .saturating_add(Weight::from_parts(839, 0).saturating_mul(v.into()))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TFKVStore::TFKVStore` (r:1 w:1)
@@ -48,10 +48,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `k` is `[1, 512]`.
     /// The range of component `v` is `[0, 2048]`.
     fn delete(k: u32, v: u32, ) -> Weight {
-        // Minimum execution time: 16_967 nanoseconds.
-        Weight::from_parts(16_302_103, 6_093)
-            .saturating_add(Weight::from_parts(16_002, 0).saturating_mul(k.into()))
-            .saturating_add(Weight::from_parts(907, 0).saturating_mul(v.into()))
+        // Minimum execution time: 16_935 nanoseconds.
+        Weight::from_parts(17_242_630, 6_093)
+            .saturating_add(Weight::from_parts(16_714, 0).saturating_mul(k.into()))
+            .saturating_add(Weight::from_parts(493, 0).saturating_mul(v.into()))
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -60,15 +60,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn set(k: u32, v: u32, ) -> Weight {
-        Weight::from_parts(9_492_025, 0)
-            .saturating_add(Weight::from_parts(2_565, 0).saturating_mul(k.into()))
-            .saturating_add(Weight::from_parts(711, 0).saturating_mul(v.into()))
+        Weight::from_parts(9_305_334, 0)
+            .saturating_add(Weight::from_parts(2_941, 0).saturating_mul(k.into()))
+            .saturating_add(Weight::from_parts(839, 0).saturating_mul(v.into()))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn delete(k: u32, v: u32, ) -> Weight {
-        Weight::from_parts(16_302_103, 6_093)
-            .saturating_add(Weight::from_parts(16_002, 0).saturating_mul(k.into()))
-            .saturating_add(Weight::from_parts(907, 0).saturating_mul(v.into()))
+        Weight::from_parts(17_242_630, 6_093)
+            .saturating_add(Weight::from_parts(16_714, 0).saturating_mul(k.into()))
+            .saturating_add(Weight::from_parts(493, 0).saturating_mul(v.into()))
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }

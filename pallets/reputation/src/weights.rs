@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_reputation --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/reputation/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_reputation --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/reputation/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -48,8 +48,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Reputation::NodeRanks` (r:0 w:2)
     /// Proof: `Reputation::NodeRanks` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
     fn node_uptime_reported() -> Weight {
-        // Minimum execution time: 28_592 nanoseconds.
-        Weight::from_parts(30_716_000, 8_854)
+        // Minimum execution time: 28_823 nanoseconds.
+        Weight::from_parts(30_856_000, 8_854)
             .saturating_add(T::DbWeight::get().reads(6_u64))
             .saturating_add(T::DbWeight::get().writes(7_u64))
     }
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Reputation::NodeRanks` (r:0 w:1)
     /// Proof: `Reputation::NodeRanks` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
     fn node_power_state_changed() -> Weight {
-        // Minimum execution time: 25_697 nanoseconds.
-        Weight::from_parts(29_444_000, 8_854)
+        // Minimum execution time: 28_011 nanoseconds.
+        Weight::from_parts(29_934_000, 8_854)
             .saturating_add(T::DbWeight::get().reads(6_u64))
             .saturating_add(T::DbWeight::get().writes(6_u64))
     }
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Reputation::NodeRanks` (r:0 w:1)
     /// Proof: `Reputation::NodeRanks` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
     fn node_deleted() -> Weight {
-        // Minimum execution time: 11_637 nanoseconds.
-        Weight::from_parts(12_990_000, 3_572)
+        // Minimum execution time: 11_777 nanoseconds.
+        Weight::from_parts(13_169_000, 3_572)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(4_u64))
     }
@@ -92,17 +92,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn node_uptime_reported() -> Weight {
-        Weight::from_parts(30_716_000, 8_854)
+        Weight::from_parts(30_856_000, 8_854)
             .saturating_add(ParityDbWeight::get().reads(6_u64))
             .saturating_add(ParityDbWeight::get().writes(7_u64))
     }
     fn node_power_state_changed() -> Weight {
-        Weight::from_parts(29_444_000, 8_854)
+        Weight::from_parts(29_934_000, 8_854)
             .saturating_add(ParityDbWeight::get().reads(6_u64))
             .saturating_add(ParityDbWeight::get().writes(6_u64))
     }
     fn node_deleted() -> Weight {
-        Weight::from_parts(12_990_000, 3_572)
+        Weight::from_parts(13_169_000, 3_572)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(4_u64))
     }

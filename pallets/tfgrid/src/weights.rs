@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 20, repeat 5, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_tfgrid --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/tfgrid/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_tfgrid --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/tfgrid/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::PalletVersion` (r:0 w:1)
     /// Proof: `TfgridModule::PalletVersion` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
     fn set_storage_version() -> Weight {
-        // Minimum execution time: 3_267 nanoseconds.
-        Weight::from_parts(6_100_000, 0)
+        // Minimum execution time: 3_065 nanoseconds.
+        Weight::from_parts(4_196_000, 0)
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::TwinIdByAccountID` (r:1 w:0)
@@ -86,9 +86,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TfgridModule::Farms` (`max_values`: None, `max_size`: Some(22135), added: 24610, mode: `MaxEncodedLen`)
     /// The range of component `i` is `[0, 512]`.
     fn create_farm(i: u32, ) -> Weight {
-        // Minimum execution time: 25_999 nanoseconds.
-        Weight::from_parts(30_479_000, 8_968)
-            .saturating_add(Weight::from_parts(1_435_478, 0).saturating_mul(i.into()))
+        // Minimum execution time: 24_967 nanoseconds.
+        Weight::from_parts(26_669_000, 8_968)
+            .saturating_add(Weight::from_parts(1_392_257, 0).saturating_mul(i.into()))
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::FarmIdByName` (r:1 w:2)
     /// Proof: `TfgridModule::FarmIdByName` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
     fn update_farm() -> Weight {
-        // Minimum execution time: 28_328 nanoseconds.
-        Weight::from_parts(35_666_000, 25_600)
+        // Minimum execution time: 28_071 nanoseconds.
+        Weight::from_parts(30_655_000, 25_600)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -111,16 +111,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::FarmPayoutV2AddressByFarmID` (r:0 w:1)
     /// Proof: `TfgridModule::FarmPayoutV2AddressByFarmID` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
     fn add_stellar_payout_v2address() -> Weight {
-        // Minimum execution time: 20_325 nanoseconds.
-        Weight::from_parts(28_071_000, 25_600)
+        // Minimum execution time: 20_210 nanoseconds.
+        Weight::from_parts(22_303_000, 25_600)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::Farms` (r:1 w:1)
     /// Proof: `TfgridModule::Farms` (`max_values`: None, `max_size`: Some(22135), added: 24610, mode: `MaxEncodedLen`)
     fn set_farm_certification() -> Weight {
-        // Minimum execution time: 15_774 nanoseconds.
-        Weight::from_parts(21_900_000, 25_600)
+        // Minimum execution time: 15_072 nanoseconds.
+        Weight::from_parts(20_490_000, 25_600)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -130,9 +130,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TfgridModule::Twins` (`max_values`: None, `max_size`: Some(5503), added: 7978, mode: `MaxEncodedLen`)
     /// The range of component `i` is `[0, 511]`.
     fn add_farm_ip(i: u32, ) -> Weight {
-        // Minimum execution time: 22_382 nanoseconds.
-        Weight::from_parts(30_932_555, 25_600)
-            .saturating_add(Weight::from_parts(365_357, 0).saturating_mul(i.into()))
+        // Minimum execution time: 22_253 nanoseconds.
+        Weight::from_parts(26_277_276, 25_600)
+            .saturating_add(Weight::from_parts(428_799, 0).saturating_mul(i.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -142,9 +142,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TfgridModule::Twins` (`max_values`: None, `max_size`: Some(5503), added: 7978, mode: `MaxEncodedLen`)
     /// The range of component `i` is `[1, 512]`.
     fn remove_farm_ip(i: u32, ) -> Weight {
-        // Minimum execution time: 22_703 nanoseconds.
-        Weight::from_parts(31_572_695, 25_600)
-            .saturating_add(Weight::from_parts(363_377, 0).saturating_mul(i.into()))
+        // Minimum execution time: 22_002 nanoseconds.
+        Weight::from_parts(28_014_977, 25_600)
+            .saturating_add(Weight::from_parts(438_062, 0).saturating_mul(i.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -171,10 +171,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `i` is `[0, 10]`.
     /// The range of component `n` is `[0, 9999]`.
     fn create_node(i: u32, n: u32, ) -> Weight {
-        // Minimum execution time: 208_470 nanoseconds.
-        Weight::from_parts(205_203_482, 88_869)
-            .saturating_add(Weight::from_parts(2_897_866, 0).saturating_mul(i.into()))
-            .saturating_add(Weight::from_parts(4_732, 0).saturating_mul(n.into()))
+        // Minimum execution time: 222_039 nanoseconds.
+        Weight::from_parts(201_856_861, 88_869)
+            .saturating_add(Weight::from_parts(3_431_636, 0).saturating_mul(i.into()))
+            .saturating_add(Weight::from_parts(4_827, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(41_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
     }
@@ -203,10 +203,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// The range of component `i` is `[0, 10]`.
     /// The range of component `n` is `[1, 9999]`.
     fn update_node(i: u32, n: u32, ) -> Weight {
-        // Minimum execution time: 262_918 nanoseconds.
-        Weight::from_parts(267_870_546, 88_869)
-            .saturating_add(Weight::from_parts(2_896_124, 0).saturating_mul(i.into()))
-            .saturating_add(Weight::from_parts(8_858, 0).saturating_mul(n.into()))
+        // Minimum execution time: 285_332 nanoseconds.
+        Weight::from_parts(271_492_392, 88_869)
+            .saturating_add(Weight::from_parts(3_601_165, 0).saturating_mul(i.into()))
+            .saturating_add(Weight::from_parts(8_711, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(44_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
             .saturating_add(Weight::from_parts(0, 8).saturating_mul(n.into()))
@@ -220,8 +220,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Farms` (r:1 w:0)
     /// Proof: `TfgridModule::Farms` (`max_values`: None, `max_size`: Some(22135), added: 24610, mode: `MaxEncodedLen`)
     fn set_node_certification() -> Weight {
-        // Minimum execution time: 178_638 nanoseconds.
-        Weight::from_parts(200_375_000, 88_869)
+        // Minimum execution time: 192_324 nanoseconds.
+        Weight::from_parts(200_387_000, 88_869)
             .saturating_add(T::DbWeight::get().reads(36_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -256,8 +256,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Reputation::NodeRanks` (r:0 w:1)
     /// Proof: `Reputation::NodeRanks` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
     fn report_uptime() -> Weight {
-        // Minimum execution time: 103_858 nanoseconds.
-        Weight::from_parts(122_226_000, 36_255)
+        // Minimum execution time: 112_827 nanoseconds.
+        Weight::from_parts(119_638_000, 36_255)
             .saturating_add(T::DbWeight::get().reads(13_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
     }
@@ -268,8 +268,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Nodes` (r:1 w:1)
     /// Proof: `TfgridModule::Nodes` (`max_values`: None, `max_size`: Some(5389), added: 7864, mode: `MaxEncodedLen`)
     fn add_node_public_config() -> Weight {
-        // Minimum execution time: 52_318 nanoseconds.
-        Weight::from_parts(61_771_000, 25_600)
+        // Minimum execution time: 57_976 nanoseconds.
+        Weight::from_parts(62_783_000, 25_600)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -297,9 +297,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TfgridModule::NodeIdByTwinID` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 10000]`.
     fn delete_node(n: u32, ) -> Weight {
-        // Minimum execution time: 70_008 nanoseconds.
-        Weight::from_parts(82_342_942, 43_487)
-            .saturating_add(Weight::from_parts(4_278, 0).saturating_mul(n.into()))
+        // Minimum execution time: 76_453 nanoseconds.
+        Weight::from_parts(80_739_271, 43_487)
+            .saturating_add(Weight::from_parts(4_252, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(8_u64))
             .saturating_add(T::DbWeight::get().writes(6_u64))
     }
@@ -314,8 +314,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Entities` (r:0 w:1)
     /// Proof: `TfgridModule::Entities` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
     fn create_entity() -> Weight {
-        // Minimum execution time: 102_527 nanoseconds.
-        Weight::from_parts(115_084_000, 3_615)
+        // Minimum execution time: 101_791 nanoseconds.
+        Weight::from_parts(105_856_000, 3_615)
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
     }
@@ -326,8 +326,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Entities` (r:1 w:1)
     /// Proof: `TfgridModule::Entities` (`max_values`: None, `max_size`: Some(306), added: 2781, mode: `MaxEncodedLen`)
     fn update_entity() -> Weight {
-        // Minimum execution time: 25_628 nanoseconds.
-        Weight::from_parts(36_443_000, 3_771)
+        // Minimum execution time: 26_119 nanoseconds.
+        Weight::from_parts(30_205_000, 3_771)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -338,8 +338,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::EntityIdByName` (r:0 w:1)
     /// Proof: `TfgridModule::EntityIdByName` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
     fn delete_entity() -> Weight {
-        // Minimum execution time: 21_661 nanoseconds.
-        Weight::from_parts(29_878_000, 3_771)
+        // Minimum execution time: 21_812 nanoseconds.
+        Weight::from_parts(26_659_000, 3_771)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -354,8 +354,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Twins` (r:0 w:1)
     /// Proof: `TfgridModule::Twins` (`max_values`: None, `max_size`: Some(5503), added: 7978, mode: `MaxEncodedLen`)
     fn create_twin() -> Weight {
-        // Minimum execution time: 20_342 nanoseconds.
-        Weight::from_parts(27_318_000, 37_770)
+        // Minimum execution time: 20_330 nanoseconds.
+        Weight::from_parts(22_373_000, 37_770)
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -364,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Twins` (r:1 w:1)
     /// Proof: `TfgridModule::Twins` (`max_values`: None, `max_size`: Some(5503), added: 7978, mode: `MaxEncodedLen`)
     fn update_twin() -> Weight {
-        // Minimum execution time: 18_079 nanoseconds.
-        Weight::from_parts(25_137_000, 8_968)
+        // Minimum execution time: 18_197 nanoseconds.
+        Weight::from_parts(20_200_000, 8_968)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -374,16 +374,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::Twins` (r:1 w:1)
     /// Proof: `TfgridModule::Twins` (`max_values`: None, `max_size`: Some(5503), added: 7978, mode: `MaxEncodedLen`)
     fn add_twin_entity() -> Weight {
-        // Minimum execution time: 60_278 nanoseconds.
-        Weight::from_parts(73_377_000, 8_968)
+        // Minimum execution time: 63_785 nanoseconds.
+        Weight::from_parts(68_952_000, 8_968)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::Twins` (r:1 w:1)
     /// Proof: `TfgridModule::Twins` (`max_values`: None, `max_size`: Some(5503), added: 7978, mode: `MaxEncodedLen`)
     fn delete_twin_entity() -> Weight {
-        // Minimum execution time: 16_116 nanoseconds.
-        Weight::from_parts(22_877_000, 8_968)
+        // Minimum execution time: 16_304 nanoseconds.
+        Weight::from_parts(19_339_000, 8_968)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -394,8 +394,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::PricingPolicies` (r:0 w:1)
     /// Proof: `TfgridModule::PricingPolicies` (`max_values`: None, `max_size`: Some(253), added: 2728, mode: `MaxEncodedLen`)
     fn create_pricing_policy() -> Weight {
-        // Minimum execution time: 17_456 nanoseconds.
-        Weight::from_parts(23_060_000, 3_615)
+        // Minimum execution time: 17_326 nanoseconds.
+        Weight::from_parts(19_689_000, 3_615)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -404,8 +404,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::PricingPolicyIdByName` (r:1 w:2)
     /// Proof: `TfgridModule::PricingPolicyIdByName` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
     fn update_pricing_policy() -> Weight {
-        // Minimum execution time: 21_921 nanoseconds.
-        Weight::from_parts(28_602_000, 3_718)
+        // Minimum execution time: 22_073 nanoseconds.
+        Weight::from_parts(26_569_000, 3_718)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -414,8 +414,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::FarmingPoliciesMap` (r:0 w:1)
     /// Proof: `TfgridModule::FarmingPoliciesMap` (`max_values`: None, `max_size`: Some(188), added: 2663, mode: `MaxEncodedLen`)
     fn create_farming_policy() -> Weight {
-        // Minimum execution time: 11_807 nanoseconds.
-        Weight::from_parts(16_207_000, 1_489)
+        // Minimum execution time: 11_768 nanoseconds.
+        Weight::from_parts(21_522_000, 1_489)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -424,8 +424,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::UsersTermsAndConditions` (r:1 w:1)
     /// Proof: `TfgridModule::UsersTermsAndConditions` (`max_values`: None, `max_size`: Some(34305), added: 36780, mode: `MaxEncodedLen`)
     fn user_accept_tc() -> Weight {
-        // Minimum execution time: 9_736 nanoseconds.
-        Weight::from_parts(13_575_000, 37_770)
+        // Minimum execution time: 10_155 nanoseconds.
+        Weight::from_parts(12_218_000, 37_770)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -455,17 +455,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TfgridModule::NodeIdByTwinID` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 10000]`.
     fn delete_node_farm(n: u32, ) -> Weight {
-        // Minimum execution time: 74_896 nanoseconds.
-        Weight::from_parts(86_991_059, 43_487)
-            .saturating_add(Weight::from_parts(4_302, 0).saturating_mul(n.into()))
+        // Minimum execution time: 81_932 nanoseconds.
+        Weight::from_parts(92_038_519, 43_487)
+            .saturating_add(Weight::from_parts(4_973, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(9_u64))
             .saturating_add(T::DbWeight::get().writes(6_u64))
     }
     /// Storage: `TfgridModule::Farms` (r:1 w:1)
     /// Proof: `TfgridModule::Farms` (`max_values`: None, `max_size`: Some(22135), added: 24610, mode: `MaxEncodedLen`)
     fn set_farm_dedicated() -> Weight {
-        // Minimum execution time: 16_529 nanoseconds.
-        Weight::from_parts(22_194_000, 25_600)
+        // Minimum execution time: 16_405 nanoseconds.
+        Weight::from_parts(20_180_000, 25_600)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -475,40 +475,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::Contracts` (`max_values`: None, `max_size`: Some(22631), added: 25106, mode: `MaxEncodedLen`)
     /// The range of component `i` is `[1, 512]`.
     fn force_reset_farm_ip(i: u32, ) -> Weight {
-        // Minimum execution time: 21_908 nanoseconds.
-        Weight::from_parts(29_558_393, 26_096)
-            .saturating_add(Weight::from_parts(360_577, 0).saturating_mul(i.into()))
+        // Minimum execution time: 22_012 nanoseconds.
+        Weight::from_parts(32_189_039, 26_096)
+            .saturating_add(Weight::from_parts(482_986, 0).saturating_mul(i.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::ConnectionPrice` (r:0 w:1)
     /// Proof: `TfgridModule::ConnectionPrice` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     fn set_connection_price() -> Weight {
-        // Minimum execution time: 5_810 nanoseconds.
-        Weight::from_parts(8_902_000, 0)
+        // Minimum execution time: 5_488 nanoseconds.
+        Weight::from_parts(6_590_000, 0)
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::AllowedNodeCertifiers` (r:1 w:1)
     /// Proof: `TfgridModule::AllowedNodeCertifiers` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn add_node_certifier() -> Weight {
-        // Minimum execution time: 8_986 nanoseconds.
-        Weight::from_parts(10_511_000, 4_687)
+        // Minimum execution time: 9_023 nanoseconds.
+        Weight::from_parts(10_636_000, 4_687)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::AllowedNodeCertifiers` (r:1 w:1)
     /// Proof: `TfgridModule::AllowedNodeCertifiers` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn remove_node_certifier() -> Weight {
-        // Minimum execution time: 10_728 nanoseconds.
-        Weight::from_parts(13_948_000, 4_687)
+        // Minimum execution time: 10_326 nanoseconds.
+        Weight::from_parts(11_948_000, 4_687)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `TfgridModule::FarmingPoliciesMap` (r:1 w:1)
     /// Proof: `TfgridModule::FarmingPoliciesMap` (`max_values`: None, `max_size`: Some(188), added: 2663, mode: `MaxEncodedLen`)
     fn update_farming_policy() -> Weight {
-        // Minimum execution time: 16_435 nanoseconds.
-        Weight::from_parts(23_468_000, 3_653)
+        // Minimum execution time: 16_204 nanoseconds.
+        Weight::from_parts(18_097_000, 3_653)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -524,9 +524,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TfgridModule::FarmLimitsTakenByNode` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 10000]`.
     fn attach_policy_to_farm(n: u32, ) -> Weight {
-        // Minimum execution time: 214_087 nanoseconds.
-        Weight::from_parts(223_533_000, 88_869)
-            .saturating_add(Weight::from_parts(141_250_398, 0).saturating_mul(n.into()))
+        // Minimum execution time: 217_172 nanoseconds.
+        Weight::from_parts(217_182_000, 88_869)
+            .saturating_add(Weight::from_parts(172_029_475, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(35_u64))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(1_u64))
@@ -536,8 +536,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::ZosVersion` (r:1 w:1)
     /// Proof: `TfgridModule::ZosVersion` (`max_values`: Some(1), `max_size`: Some(258), added: 753, mode: `MaxEncodedLen`)
     fn set_zos_version() -> Weight {
-        // Minimum execution time: 9_152 nanoseconds.
-        Weight::from_parts(15_984_000, 1_743)
+        // Minimum execution time: 8_883 nanoseconds.
+        Weight::from_parts(10_145_000, 1_743)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -560,8 +560,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: UNKNOWN KEY `0x6e13a375a6a440a0d89d6c99e2a59769` (r:1 w:0)
     /// Proof: UNKNOWN KEY `0x6e13a375a6a440a0d89d6c99e2a59769` (r:1 w:0)
     fn change_power_state() -> Weight {
-        // Minimum execution time: 66_062 nanoseconds.
-        Weight::from_parts(89_937_000, 8_854)
+        // Minimum execution time: 76_243 nanoseconds.
+        Weight::from_parts(82_472_000, 8_854)
             .saturating_add(T::DbWeight::get().reads(9_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -578,8 +578,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::NodePower` (r:1 w:1)
     /// Proof: `TfgridModule::NodePower` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
     fn change_power_target() -> Weight {
-        // Minimum execution time: 55_109 nanoseconds.
-        Weight::from_parts(73_624_000, 36_255)
+        // Minimum execution time: 61_241 nanoseconds.
+        Weight::from_parts(67_780_000, 36_255)
             .saturating_add(T::DbWeight::get().reads(6_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -592,8 +592,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::TwinIdByAccountID` (r:1 w:0)
     /// Proof: `TfgridModule::TwinIdByAccountID` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
     fn bond_twin_account() -> Weight {
-        // Minimum execution time: 25_793 nanoseconds.
-        Weight::from_parts(38_825_000, 8_968)
+        // Minimum execution time: 26_089 nanoseconds.
+        Weight::from_parts(28_622_000, 8_968)
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -628,8 +628,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Reputation::NodeRanks` (r:0 w:1)
     /// Proof: `Reputation::NodeRanks` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
     fn report_uptime_v2() -> Weight {
-        // Minimum execution time: 105_549 nanoseconds.
-        Weight::from_parts(131_598_000, 36_255)
+        // Minimum execution time: 112_616 nanoseconds.
+        Weight::from_parts(118_866_000, 36_255)
             .saturating_add(T::DbWeight::get().reads(13_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
     }
@@ -638,172 +638,172 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn set_storage_version() -> Weight {
-        Weight::from_parts(6_100_000, 0)
+        Weight::from_parts(4_196_000, 0)
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn create_farm(i: u32, ) -> Weight {
-        Weight::from_parts(30_479_000, 8_968)
-            .saturating_add(Weight::from_parts(1_435_478, 0).saturating_mul(i.into()))
+        Weight::from_parts(26_669_000, 8_968)
+            .saturating_add(Weight::from_parts(1_392_257, 0).saturating_mul(i.into()))
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn update_farm() -> Weight {
-        Weight::from_parts(35_666_000, 25_600)
+        Weight::from_parts(30_655_000, 25_600)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn add_stellar_payout_v2address() -> Weight {
-        Weight::from_parts(28_071_000, 25_600)
+        Weight::from_parts(22_303_000, 25_600)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn set_farm_certification() -> Weight {
-        Weight::from_parts(21_900_000, 25_600)
+        Weight::from_parts(20_490_000, 25_600)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn add_farm_ip(i: u32, ) -> Weight {
-        Weight::from_parts(30_932_555, 25_600)
-            .saturating_add(Weight::from_parts(365_357, 0).saturating_mul(i.into()))
+        Weight::from_parts(26_277_276, 25_600)
+            .saturating_add(Weight::from_parts(428_799, 0).saturating_mul(i.into()))
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn remove_farm_ip(i: u32, ) -> Weight {
-        Weight::from_parts(31_572_695, 25_600)
-            .saturating_add(Weight::from_parts(363_377, 0).saturating_mul(i.into()))
+        Weight::from_parts(28_014_977, 25_600)
+            .saturating_add(Weight::from_parts(438_062, 0).saturating_mul(i.into()))
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn create_node(i: u32, n: u32, ) -> Weight {
-        Weight::from_parts(205_203_482, 88_869)
-            .saturating_add(Weight::from_parts(2_897_866, 0).saturating_mul(i.into()))
-            .saturating_add(Weight::from_parts(4_732, 0).saturating_mul(n.into()))
+        Weight::from_parts(201_856_861, 88_869)
+            .saturating_add(Weight::from_parts(3_431_636, 0).saturating_mul(i.into()))
+            .saturating_add(Weight::from_parts(4_827, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(41_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
     }
     fn update_node(i: u32, n: u32, ) -> Weight {
-        Weight::from_parts(267_870_546, 88_869)
-            .saturating_add(Weight::from_parts(2_896_124, 0).saturating_mul(i.into()))
-            .saturating_add(Weight::from_parts(8_858, 0).saturating_mul(n.into()))
+        Weight::from_parts(271_492_392, 88_869)
+            .saturating_add(Weight::from_parts(3_601_165, 0).saturating_mul(i.into()))
+            .saturating_add(Weight::from_parts(8_711, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(44_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
             .saturating_add(Weight::from_parts(0, 8).saturating_mul(n.into()))
     }
     fn set_node_certification() -> Weight {
-        Weight::from_parts(200_375_000, 88_869)
+        Weight::from_parts(200_387_000, 88_869)
             .saturating_add(ParityDbWeight::get().reads(36_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn report_uptime() -> Weight {
-        Weight::from_parts(122_226_000, 36_255)
+        Weight::from_parts(119_638_000, 36_255)
             .saturating_add(ParityDbWeight::get().reads(13_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
     }
     fn add_node_public_config() -> Weight {
-        Weight::from_parts(61_771_000, 25_600)
+        Weight::from_parts(62_783_000, 25_600)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn delete_node(n: u32, ) -> Weight {
-        Weight::from_parts(82_342_942, 43_487)
-            .saturating_add(Weight::from_parts(4_278, 0).saturating_mul(n.into()))
+        Weight::from_parts(80_739_271, 43_487)
+            .saturating_add(Weight::from_parts(4_252, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(8_u64))
             .saturating_add(ParityDbWeight::get().writes(6_u64))
     }
     fn create_entity() -> Weight {
-        Weight::from_parts(115_084_000, 3_615)
+        Weight::from_parts(105_856_000, 3_615)
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
     }
     fn update_entity() -> Weight {
-        Weight::from_parts(36_443_000, 3_771)
+        Weight::from_parts(30_205_000, 3_771)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn delete_entity() -> Weight {
-        Weight::from_parts(29_878_000, 3_771)
+        Weight::from_parts(26_659_000, 3_771)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn create_twin() -> Weight {
-        Weight::from_parts(27_318_000, 37_770)
+        Weight::from_parts(22_373_000, 37_770)
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn update_twin() -> Weight {
-        Weight::from_parts(25_137_000, 8_968)
+        Weight::from_parts(20_200_000, 8_968)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn add_twin_entity() -> Weight {
-        Weight::from_parts(73_377_000, 8_968)
+        Weight::from_parts(68_952_000, 8_968)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn delete_twin_entity() -> Weight {
-        Weight::from_parts(22_877_000, 8_968)
+        Weight::from_parts(19_339_000, 8_968)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn create_pricing_policy() -> Weight {
-        Weight::from_parts(23_060_000, 3_615)
+        Weight::from_parts(19_689_000, 3_615)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn update_pricing_policy() -> Weight {
-        Weight::from_parts(28_602_000, 3_718)
+        Weight::from_parts(26_569_000, 3_718)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn create_farming_policy() -> Weight {
-        Weight::from_parts(16_207_000, 1_489)
+        Weight::from_parts(21_522_000, 1_489)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn user_accept_tc() -> Weight {
-        Weight::from_parts(13_575_000, 37_770)
+        Weight::from_parts(12_218_000, 37_770)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn delete_node_farm(n: u32, ) -> Weight {
-        Weight::from_parts(86_991_059, 43_487)
-            .saturating_add(Weight::from_parts(4_302, 0).saturating_mul(n.into()))
+        Weight::from_parts(92_038_519, 43_487)
+            .saturating_add(Weight::from_parts(4_973, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(9_u64))
             .saturating_add(ParityDbWeight::get().writes(6_u64))
     }
     fn set_farm_dedicated() -> Weight {
-        Weight::from_parts(22_194_000, 25_600)
+        Weight::from_parts(20_180_000, 25_600)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn force_reset_farm_ip(i: u32, ) -> Weight {
-        Weight::from_parts(29_558_393, 26_096)
-            .saturating_add(Weight::from_parts(360_577, 0).saturating_mul(i.into()))
+        Weight::from_parts(32_189_039, 26_096)
+            .saturating_add(Weight::from_parts(482_986, 0).saturating_mul(i.into()))
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn set_connection_price() -> Weight {
-        Weight::from_parts(8_902_000, 0)
+        Weight::from_parts(6_590_000, 0)
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn add_node_certifier() -> Weight {
-        Weight::from_parts(10_511_000, 4_687)
+        Weight::from_parts(10_636_000, 4_687)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn remove_node_certifier() -> Weight {
-        Weight::from_parts(13_948_000, 4_687)
+        Weight::from_parts(11_948_000, 4_687)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn update_farming_policy() -> Weight {
-        Weight::from_parts(23_468_000, 3_653)
+        Weight::from_parts(18_097_000, 3_653)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn attach_policy_to_farm(n: u32, ) -> Weight {
-        Weight::from_parts(223_533_000, 88_869)
-            .saturating_add(Weight::from_parts(141_250_398, 0).saturating_mul(n.into()))
+        Weight::from_parts(217_182_000, 88_869)
+            .saturating_add(Weight::from_parts(172_029_475, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(35_u64))
             .saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -811,27 +811,27 @@ impl WeightInfo for () {
             .saturating_add(Weight::from_parts(0, 7864).saturating_mul(n.into()))
     }
     fn set_zos_version() -> Weight {
-        Weight::from_parts(15_984_000, 1_743)
+        Weight::from_parts(10_145_000, 1_743)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn change_power_state() -> Weight {
-        Weight::from_parts(89_937_000, 8_854)
+        Weight::from_parts(82_472_000, 8_854)
             .saturating_add(ParityDbWeight::get().reads(9_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn change_power_target() -> Weight {
-        Weight::from_parts(73_624_000, 36_255)
+        Weight::from_parts(67_780_000, 36_255)
             .saturating_add(ParityDbWeight::get().reads(6_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn bond_twin_account() -> Weight {
-        Weight::from_parts(38_825_000, 8_968)
+        Weight::from_parts(28_622_000, 8_968)
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn report_uptime_v2() -> Weight {
-        Weight::from_parts(131_598_000, 36_255)
+        Weight::from_parts(118_866_000, 36_255)
             .saturating_add(ParityDbWeight::get().reads(13_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
     }

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_tft_price --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/tft-price/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_tft_price --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/tft-price/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -51,9 +51,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `TFTPriceModule::AverageTftPrice` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     /// The range of component `h` is `[0, 1440]`.
     fn set_prices(h: u32, ) -> Weight {
-        // Minimum execution time: 29_771 nanoseconds.
-        Weight::from_parts(26_209_238, 3_675)
-            .saturating_add(Weight::from_parts(3_157_161, 0).saturating_mul(h.into()))
+        // Minimum execution time: 29_904 nanoseconds.
+        Weight::from_parts(30_335_000, 3_675)
+            .saturating_add(Weight::from_parts(3_762_305, 0).saturating_mul(h.into()))
             .saturating_add(T::DbWeight::get().reads(6_u64))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(h.into())))
             .saturating_add(T::DbWeight::get().writes(5_u64))
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TFTPriceModule::MinTftPrice` (r:0 w:1)
     /// Proof: `TFTPriceModule::MinTftPrice` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     fn set_min_tft_price() -> Weight {
-        // Minimum execution time: 6_546 nanoseconds.
-        Weight::from_parts(7_396_000, 1_489)
+        // Minimum execution time: 6_540 nanoseconds.
+        Weight::from_parts(7_491_000, 1_489)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TFTPriceModule::MaxTftPrice` (r:0 w:1)
     /// Proof: `TFTPriceModule::MaxTftPrice` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
     fn set_max_tft_price() -> Weight {
-        // Minimum execution time: 6_515 nanoseconds.
-        Weight::from_parts(7_318_000, 1_489)
+        // Minimum execution time: 6_590 nanoseconds.
+        Weight::from_parts(7_230_000, 1_489)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -84,20 +84,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn set_prices(h: u32, ) -> Weight {
-        Weight::from_parts(26_209_238, 3_675)
-            .saturating_add(Weight::from_parts(3_157_161, 0).saturating_mul(h.into()))
+        Weight::from_parts(30_335_000, 3_675)
+            .saturating_add(Weight::from_parts(3_762_305, 0).saturating_mul(h.into()))
             .saturating_add(ParityDbWeight::get().reads(6_u64))
             .saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(h.into())))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
             .saturating_add(Weight::from_parts(0, 2497).saturating_mul(h.into()))
     }
     fn set_min_tft_price() -> Weight {
-        Weight::from_parts(7_396_000, 1_489)
+        Weight::from_parts(7_491_000, 1_489)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn set_max_tft_price() -> Weight {
-        Weight::from_parts(7_318_000, 1_489)
+        Weight::from_parts(7_230_000, 1_489)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }

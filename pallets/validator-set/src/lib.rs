@@ -23,6 +23,8 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(feature = "runtime-benchmarks")]
+pub mod session_benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]

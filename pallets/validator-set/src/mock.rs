@@ -70,6 +70,17 @@ impl pallet_session::Config for Test {
     type KeyDeposit = ConstU64<0>;
 }
 
+/// Session keys for the session benchmarks: a fresh `UintAuthorityId` per call (the mock's
+/// keys accept any proof).
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_validator_set::session_benchmarking::Config for Test {
+    fn generate_session_keys_and_proof(_owner: u64) -> (UintAuthorityId, Vec<u8>) {
+        use core::sync::atomic::{AtomicU64, Ordering};
+        static NEXT_KEY: AtomicU64 = AtomicU64::new(1_000_000);
+        (UintAuthorityId(NEXT_KEY.fetch_add(1, Ordering::Relaxed)), Vec::new())
+    }
+}
+
 /// The full identification of a validator is `()`, as on tfchain.
 pub struct UnitIdentification;
 

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_validator_set --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/validator-set/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_validator_set --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/validator-set/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -39,8 +39,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `ValidatorSet::ApprovedValidators` (r:1 w:1)
     /// Proof: `ValidatorSet::ApprovedValidators` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn add_validator() -> Weight {
-        // Minimum execution time: 15_346 nanoseconds.
-        Weight::from_parts(19_149_000, 4_687)
+        // Minimum execution time: 15_223 nanoseconds.
+        Weight::from_parts(17_636_000, 4_687)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `ValidatorSet::OfflineValidators` (r:1 w:1)
     /// Proof: `ValidatorSet::OfflineValidators` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn remove_validator() -> Weight {
-        // Minimum execution time: 18_224 nanoseconds.
-        Weight::from_parts(20_366_000, 4_687)
+        // Minimum execution time: 18_046 nanoseconds.
+        Weight::from_parts(21_682_000, 4_687)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -61,8 +61,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `ValidatorSet::Validators` (r:1 w:1)
     /// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn add_validator_again() -> Weight {
-        // Minimum execution time: 14_512 nanoseconds.
-        Weight::from_parts(16_053_000, 4_687)
+        // Minimum execution time: 14_281 nanoseconds.
+        Weight::from_parts(16_344_000, 4_687)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -72,9 +72,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     /// The range of component `o` is `[0, 100]`.
     fn new_session(o: u32, ) -> Weight {
-        // Minimum execution time: 6_684 nanoseconds.
-        Weight::from_parts(11_144_093, 4_687)
-            .saturating_add(Weight::from_parts(139_124, 0).saturating_mul(o.into()))
+        // Minimum execution time: 6_380 nanoseconds.
+        Weight::from_parts(11_073_995, 4_687)
+            .saturating_add(Weight::from_parts(150_151, 0).saturating_mul(o.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -83,23 +83,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn add_validator() -> Weight {
-        Weight::from_parts(19_149_000, 4_687)
+        Weight::from_parts(17_636_000, 4_687)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn remove_validator() -> Weight {
-        Weight::from_parts(20_366_000, 4_687)
+        Weight::from_parts(21_682_000, 4_687)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn add_validator_again() -> Weight {
-        Weight::from_parts(16_053_000, 4_687)
+        Weight::from_parts(16_344_000, 4_687)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn new_session(o: u32, ) -> Weight {
-        Weight::from_parts(11_144_093, 4_687)
-            .saturating_add(Weight::from_parts(139_124, 0).saturating_mul(o.into()))
+        Weight::from_parts(11_073_995, 4_687)
+            .saturating_add(Weight::from_parts(150_151, 0).saturating_mul(o.into()))
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }

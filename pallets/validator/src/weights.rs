@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_validator --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/validator/src/weights.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_validator --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/validator/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -39,8 +39,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Validator::Validator` (r:1 w:1)
     /// Proof: `Validator::Validator` (`max_values`: None, `max_size`: Some(2415), added: 4890, mode: `MaxEncodedLen`)
     fn create_validator_request() -> Weight {
-        // Minimum execution time: 12_995 nanoseconds.
-        Weight::from_parts(14_126_000, 5_880)
+        // Minimum execution time: 13_450 nanoseconds.
+        Weight::from_parts(14_952_000, 5_880)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -51,8 +51,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `ValidatorSet::ApprovedValidators` (r:1 w:1)
     /// Proof: `ValidatorSet::ApprovedValidators` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn activate_validator_node() -> Weight {
-        // Minimum execution time: 34_460 nanoseconds.
-        Weight::from_parts(38_051_000, 5_880)
+        // Minimum execution time: 34_401 nanoseconds.
+        Weight::from_parts(38_557_000, 5_880)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -65,16 +65,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `ValidatorSet::OfflineValidators` (r:1 w:1)
     /// Proof: `ValidatorSet::OfflineValidators` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     fn change_validator_node_account() -> Weight {
-        // Minimum execution time: 47_517 nanoseconds.
-        Weight::from_parts(53_621_000, 5_880)
+        // Minimum execution time: 48_332 nanoseconds.
+        Weight::from_parts(52_207_000, 5_880)
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(4_u64))
     }
     /// Storage: `Validator::Bonded` (r:1 w:1)
     /// Proof: `Validator::Bonded` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
     fn bond() -> Weight {
-        // Minimum execution time: 10_231 nanoseconds.
-        Weight::from_parts(11_557_000, 3_537)
+        // Minimum execution time: 10_385 nanoseconds.
+        Weight::from_parts(11_707_000, 3_537)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Council::Prime` (r:0 w:1)
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn approve_validator() -> Weight {
-        // Minimum execution time: 35_419 nanoseconds.
-        Weight::from_parts(40_206_000, 7_289)
+        // Minimum execution time: 35_483 nanoseconds.
+        Weight::from_parts(40_149_000, 7_289)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(4_u64))
     }
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Council::Prime` (r:0 w:1)
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn remove_validator() -> Weight {
-        // Minimum execution time: 55_567 nanoseconds.
-        Weight::from_parts(63_044_000, 10_627)
+        // Minimum execution time: 55_692 nanoseconds.
+        Weight::from_parts(61_020_000, 10_627)
             .saturating_add(T::DbWeight::get().reads(7_u64))
             .saturating_add(T::DbWeight::get().writes(7_u64))
     }
@@ -123,32 +123,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn create_validator_request() -> Weight {
-        Weight::from_parts(14_126_000, 5_880)
+        Weight::from_parts(14_952_000, 5_880)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn activate_validator_node() -> Weight {
-        Weight::from_parts(38_051_000, 5_880)
+        Weight::from_parts(38_557_000, 5_880)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn change_validator_node_account() -> Weight {
-        Weight::from_parts(53_621_000, 5_880)
+        Weight::from_parts(52_207_000, 5_880)
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().writes(4_u64))
     }
     fn bond() -> Weight {
-        Weight::from_parts(11_557_000, 3_537)
+        Weight::from_parts(11_707_000, 3_537)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn approve_validator() -> Weight {
-        Weight::from_parts(40_206_000, 7_289)
+        Weight::from_parts(40_149_000, 7_289)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(4_u64))
     }
     fn remove_validator() -> Weight {
-        Weight::from_parts(63_044_000, 10_627)
+        Weight::from_parts(61_020_000, 10_627)
             .saturating_add(ParityDbWeight::get().reads(7_u64))
             .saturating_add(ParityDbWeight::get().writes(7_u64))
     }

@@ -1,8 +1,8 @@
 // This file is part of tfchain. It is generated: see scripts/bench/weights.sh.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-07 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `substrate-threefold`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -10,7 +10,7 @@
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /var/tmp/tfchain-target/release/tfchain
+//   /var/tmp/tfchain-bench
 //   benchmark
 //   overhead
 //   --chain
@@ -32,17 +32,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 171_866, 390_021
-	///   Average:  242_543
-	///   Median:   198_524
-	///   Std-Dev:  62008.57
+	///   Min, Max: 230_121, 363_909
+	///   Average:  266_707
+	///   Median:   256_490
+	///   Std-Dev:  34450.18
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 385_209
-	///   95th: 340_839
-	///   75th: 300_567
+	///   99th: 356_147
+	///   95th: 326_874
+	///   75th: 286_354
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(242_543), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(266_707), 0);
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 // This file is part of tfchain. It is generated: see scripts/bench/weights.sh.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-03 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-07 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `substrate-threefold`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -10,7 +10,7 @@
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /var/tmp/tfchain-target/release/tfchain
+//   /var/tmp/tfchain-bench
 //   benchmark
 //   overhead
 //   --chain
@@ -32,17 +32,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 106_145, 120_111
-	///   Average:  108_257
-	///   Median:   107_351
-	///   Std-Dev:  2704.68
+	///   Min, Max: 113_333, 177_970
+	///   Average:  129_730
+	///   Median:   125_279
+	///   Std-Dev:  15444.02
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 118_999
-	///   95th: 114_328
-	///   75th: 108_943
+	///   99th: 171_390
+	///   95th: 160_649
+	///   75th: 135_696
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(108_257), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(129_730), 0);
 }
 
 #[cfg(test)]

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet frame_system --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/frame_system.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet frame_system --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/frame_system.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -25,55 +25,55 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
     /// The range of component `b` is `[0, 3932160]`.
     fn remark(b: u32, ) -> Weight {
-        // Minimum execution time: 2_552 nanoseconds.
-        Weight::from_parts(7_918_223, 0)
-            .saturating_add(Weight::from_parts(331, 0).saturating_mul(b.into()))
+        // Minimum execution time: 2_664 nanoseconds.
+        Weight::from_parts(21_297_302, 0)
+            .saturating_add(Weight::from_parts(343, 0).saturating_mul(b.into()))
     }
     /// The range of component `b` is `[0, 3932160]`.
     fn remark_with_event(b: u32, ) -> Weight {
-        // Minimum execution time: 6_518 nanoseconds.
-        Weight::from_parts(6_772_000, 0)
-            .saturating_add(Weight::from_parts(1_457, 0).saturating_mul(b.into()))
+        // Minimum execution time: 6_219 nanoseconds.
+        Weight::from_parts(12_729_608, 0)
+            .saturating_add(Weight::from_parts(1_286, 0).saturating_mul(b.into()))
     }
     /// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
     /// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
     fn set_heap_pages() -> Weight {
-        // Minimum execution time: 4_779 nanoseconds.
-        Weight::from_parts(5_923_000, 0)
+        // Minimum execution time: 4_707 nanoseconds.
+        Weight::from_parts(5_679_000, 0)
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: UNKNOWN KEY `0x3a636f6465` (r:0 w:1)
     /// Proof: UNKNOWN KEY `0x3a636f6465` (r:0 w:1)
     fn set_code() -> Weight {
-        // Minimum execution time: 120_357_437 nanoseconds.
-        Weight::from_parts(123_115_135_000, 0)
+        // Minimum execution time: 114_766_189 nanoseconds.
+        Weight::from_parts(119_017_635_000, 0)
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `Skipped::Metadata` (r:0 w:0)
     /// Proof: `Skipped::Metadata` (`max_values`: None, `max_size`: None, mode: `Measured`)
     /// The range of component `i` is `[0, 1000]`.
     fn set_storage(i: u32, ) -> Weight {
-        // Minimum execution time: 2_684 nanoseconds.
-        Weight::from_parts(3_038_000, 0)
-            .saturating_add(Weight::from_parts(852_646, 0).saturating_mul(i.into()))
+        // Minimum execution time: 2_704 nanoseconds.
+        Weight::from_parts(2_964_000, 0)
+            .saturating_add(Weight::from_parts(946_144, 0).saturating_mul(i.into()))
             .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
     }
     /// Storage: `Skipped::Metadata` (r:0 w:0)
     /// Proof: `Skipped::Metadata` (`max_values`: None, `max_size`: None, mode: `Measured`)
     /// The range of component `i` is `[0, 1000]`.
     fn kill_storage(i: u32, ) -> Weight {
-        // Minimum execution time: 2_632 nanoseconds.
-        Weight::from_parts(2_908_000, 0)
-            .saturating_add(Weight::from_parts(633_210, 0).saturating_mul(i.into()))
+        // Minimum execution time: 2_654 nanoseconds.
+        Weight::from_parts(2_824_000, 0)
+            .saturating_add(Weight::from_parts(686_957, 0).saturating_mul(i.into()))
             .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
     }
     /// Storage: `Skipped::Metadata` (r:0 w:0)
     /// Proof: `Skipped::Metadata` (`max_values`: None, `max_size`: None, mode: `Measured`)
     /// The range of component `p` is `[0, 1000]`.
     fn kill_prefix(p: u32, ) -> Weight {
-        // Minimum execution time: 4_563 nanoseconds.
-        Weight::from_parts(4_783_000, 62)
-            .saturating_add(Weight::from_parts(1_332_834, 0).saturating_mul(p.into()))
+        // Minimum execution time: 4_897 nanoseconds.
+        Weight::from_parts(5_187_000, 62)
+            .saturating_add(Weight::from_parts(1_427_846, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
             .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
             .saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
     /// Storage: `System::AuthorizedUpgrade` (r:0 w:1)
     /// Proof: `System::AuthorizedUpgrade` (`max_values`: Some(1), `max_size`: Some(33), added: 528, mode: `MaxEncodedLen`)
     fn authorize_upgrade() -> Weight {
-        // Minimum execution time: 16_219 nanoseconds.
-        Weight::from_parts(19_540_000, 0)
+        // Minimum execution time: 14_832 nanoseconds.
+        Weight::from_parts(28_792_000, 0)
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `System::AuthorizedUpgrade` (r:1 w:1)
@@ -90,8 +90,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
     /// Storage: UNKNOWN KEY `0x3a636f6465` (r:0 w:1)
     /// Proof: UNKNOWN KEY `0x3a636f6465` (r:0 w:1)
     fn apply_authorized_upgrade() -> Weight {
-        // Minimum execution time: 123_676_104 nanoseconds.
-        Weight::from_parts(125_342_461_000, 1_518)
+        // Minimum execution time: 117_885_378 nanoseconds.
+        Weight::from_parts(120_093_658_000, 1_518)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet frame_system_extensions --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/frame_system_extensions.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet frame_system_extensions --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/frame_system_extensions.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -24,43 +24,43 @@ use frame_support::{traits::Get, weights::Weight};
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<T> {
     fn check_genesis() -> Weight {
-        // Minimum execution time: 1_910 nanoseconds.
-        Weight::from_parts(2_223_000, 0)
+        // Minimum execution time: 2_023 nanoseconds.
+        Weight::from_parts(2_324_000, 0)
     }
     fn check_mortality_mortal_transaction() -> Weight {
-        // Minimum execution time: 4_096 nanoseconds.
-        Weight::from_parts(4_550_000, 0)
-    }
-    fn check_mortality_immortal_transaction() -> Weight {
-        // Minimum execution time: 4_115 nanoseconds.
+        // Minimum execution time: 4_136 nanoseconds.
         Weight::from_parts(4_556_000, 0)
     }
+    fn check_mortality_immortal_transaction() -> Weight {
+        // Minimum execution time: 4_066 nanoseconds.
+        Weight::from_parts(4_537_000, 0)
+    }
     fn check_non_zero_sender() -> Weight {
-        // Minimum execution time: 524 nanoseconds.
-        Weight::from_parts(681_000, 0)
+        // Minimum execution time: 581 nanoseconds.
+        Weight::from_parts(731_000, 0)
     }
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn check_nonce() -> Weight {
-        // Minimum execution time: 8_104 nanoseconds.
-        Weight::from_parts(9_140_000, 3_593)
+        // Minimum execution time: 8_653 nanoseconds.
+        Weight::from_parts(9_825_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     fn check_spec_version() -> Weight {
-        // Minimum execution time: 416 nanoseconds.
-        Weight::from_parts(547_000, 0)
+        // Minimum execution time: 450 nanoseconds.
+        Weight::from_parts(561_000, 0)
     }
     fn check_tx_version() -> Weight {
-        // Minimum execution time: 420 nanoseconds.
-        Weight::from_parts(549_000, 0)
+        // Minimum execution time: 440 nanoseconds.
+        Weight::from_parts(560_000, 0)
     }
     fn check_weight() -> Weight {
-        // Minimum execution time: 4_486 nanoseconds.
-        Weight::from_parts(5_122_000, 0)
+        // Minimum execution time: 4_407 nanoseconds.
+        Weight::from_parts(8_142_000, 0)
     }
     fn weight_reclaim() -> Weight {
-        // Minimum execution time: 2_631 nanoseconds.
-        Weight::from_parts(3_126_000, 0)
+        // Minimum execution time: 2_584 nanoseconds.
+        Weight::from_parts(3_335_000, 0)
     }
 }

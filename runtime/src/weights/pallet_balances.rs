@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_balances --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_balances.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_balances --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_balances.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -26,56 +26,56 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn transfer_allow_death() -> Weight {
-        // Minimum execution time: 55_382 nanoseconds.
-        Weight::from_parts(60_181_000, 3_593)
+        // Minimum execution time: 60_590 nanoseconds.
+        Weight::from_parts(63_904_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn transfer_keep_alive() -> Weight {
-        // Minimum execution time: 43_198 nanoseconds.
-        Weight::from_parts(48_497_000, 3_593)
+        // Minimum execution time: 47_550 nanoseconds.
+        Weight::from_parts(50_825_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn force_set_balance_creating() -> Weight {
-        // Minimum execution time: 21_824 nanoseconds.
-        Weight::from_parts(26_592_000, 3_593)
+        // Minimum execution time: 22_273 nanoseconds.
+        Weight::from_parts(24_025_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn force_set_balance_killing() -> Weight {
-        // Minimum execution time: 22_840 nanoseconds.
-        Weight::from_parts(27_317_000, 3_593)
+        // Minimum execution time: 23_054 nanoseconds.
+        Weight::from_parts(24_646_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `System::Account` (r:2 w:2)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn force_transfer() -> Weight {
-        // Minimum execution time: 57_299 nanoseconds.
-        Weight::from_parts(63_620_000, 6_196)
+        // Minimum execution time: 62_613 nanoseconds.
+        Weight::from_parts(65_226_000, 6_196)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn transfer_all() -> Weight {
-        // Minimum execution time: 53_036 nanoseconds.
-        Weight::from_parts(56_376_000, 3_593)
+        // Minimum execution time: 58_888 nanoseconds.
+        Weight::from_parts(61_491_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn force_unreserve() -> Weight {
-        // Minimum execution time: 17_782 nanoseconds.
-        Weight::from_parts(19_154_000, 3_593)
+        // Minimum execution time: 19_028 nanoseconds.
+        Weight::from_parts(20_370_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -83,23 +83,23 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     /// The range of component `u` is `[1, 1000]`.
     fn upgrade_accounts(u: u32, ) -> Weight {
-        // Minimum execution time: 18_088 nanoseconds.
-        Weight::from_parts(18_943_000, 990)
-            .saturating_add(Weight::from_parts(16_155_797, 0).saturating_mul(u.into()))
+        // Minimum execution time: 19_579 nanoseconds.
+        Weight::from_parts(19_860_000, 990)
+            .saturating_add(Weight::from_parts(19_211_628, 0).saturating_mul(u.into()))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
             .saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
             .saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
     }
     fn force_adjust_total_issuance() -> Weight {
-        // Minimum execution time: 6_687 nanoseconds.
-        Weight::from_parts(7_593_000, 0)
+        // Minimum execution time: 6_590 nanoseconds.
+        Weight::from_parts(7_421_000, 0)
     }
     fn burn_allow_death() -> Weight {
-        // Minimum execution time: 34_890 nanoseconds.
-        Weight::from_parts(37_944_000, 0)
+        // Minimum execution time: 36_614 nanoseconds.
+        Weight::from_parts(39_178_000, 0)
     }
     fn burn_keep_alive() -> Weight {
-        // Minimum execution time: 22_943 nanoseconds.
-        Weight::from_parts(27_156_000, 0)
+        // Minimum execution time: 24_396 nanoseconds.
+        Weight::from_parts(26_369_000, 0)
     }
 }

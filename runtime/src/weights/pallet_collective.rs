@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_collective --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_collective.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_collective --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_collective.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -35,10 +35,10 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `n` is `[0, 100]`.
     /// The range of component `p` is `[0, 100]`.
     fn set_members(m: u32, _n: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 18_221 nanoseconds.
-        Weight::from_parts(19_069_000, 15_728)
-            .saturating_add(Weight::from_parts(3_691_828, 0).saturating_mul(m.into()))
-            .saturating_add(Weight::from_parts(9_055_220, 0).saturating_mul(p.into()))
+        // Minimum execution time: 14_111 nanoseconds.
+        Weight::from_parts(14_441_000, 15_728)
+            .saturating_add(Weight::from_parts(2_883_668, 0).saturating_mul(m.into()))
+            .saturating_add(Weight::from_parts(7_540_838, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
             .saturating_add(T::DbWeight::get().writes(2_u64))
@@ -50,11 +50,10 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Members` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `b` is `[2, 1024]`.
     /// The range of component `m` is `[1, 100]`.
-    fn execute(b: u32, m: u32, ) -> Weight {
-        // Minimum execution time: 15_770 nanoseconds.
-        Weight::from_parts(22_885_932, 1_555)
-            .saturating_add(Weight::from_parts(1_931, 0).saturating_mul(b.into()))
-            .saturating_add(Weight::from_parts(13_431, 0).saturating_mul(m.into()))
+    fn execute(_b: u32, m: u32, ) -> Weight {
+        // Minimum execution time: 14_111 nanoseconds.
+        Weight::from_parts(16_212_012, 1_555)
+            .saturating_add(Weight::from_parts(23_862, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
     }
@@ -65,10 +64,10 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `b` is `[2, 1024]`.
     /// The range of component `m` is `[1, 100]`.
     fn propose_execute(b: u32, m: u32, ) -> Weight {
-        // Minimum execution time: 18_308 nanoseconds.
-        Weight::from_parts(27_420_375, 3_535)
-            .saturating_add(Weight::from_parts(2_092, 0).saturating_mul(b.into()))
-            .saturating_add(Weight::from_parts(21_385, 0).saturating_mul(m.into()))
+        // Minimum execution time: 16_795 nanoseconds.
+        Weight::from_parts(17_960_651, 3_535)
+            .saturating_add(Weight::from_parts(930, 0).saturating_mul(b.into()))
+            .saturating_add(Weight::from_parts(19_543, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
     }
@@ -86,11 +85,11 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `m` is `[2, 100]`.
     /// The range of component `p` is `[1, 100]`.
     fn propose_proposed(b: u32, m: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 31_741 nanoseconds.
-        Weight::from_parts(29_721_869, 3_751)
-            .saturating_add(Weight::from_parts(10_180, 0).saturating_mul(b.into()))
-            .saturating_add(Weight::from_parts(41_049, 0).saturating_mul(m.into()))
-            .saturating_add(Weight::from_parts(325_200, 0).saturating_mul(p.into()))
+        // Minimum execution time: 23_405 nanoseconds.
+        Weight::from_parts(22_328_204, 3_751)
+            .saturating_add(Weight::from_parts(5_979, 0).saturating_mul(b.into()))
+            .saturating_add(Weight::from_parts(13_759, 0).saturating_mul(m.into()))
+            .saturating_add(Weight::from_parts(281_655, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(4_u64))
             .saturating_add(Weight::from_parts(0, 33).saturating_mul(m.into()))
@@ -102,9 +101,9 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Voting` (`max_values`: None, `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[5, 100]`.
     fn vote(m: u32, ) -> Weight {
-        // Minimum execution time: 35_733 nanoseconds.
-        Weight::from_parts(42_881_162, 4_272)
-            .saturating_add(Weight::from_parts(82_882, 0).saturating_mul(m.into()))
+        // Minimum execution time: 25_058 nanoseconds.
+        Weight::from_parts(29_726_774, 4_272)
+            .saturating_add(Weight::from_parts(65_306, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
             .saturating_add(Weight::from_parts(0, 64).saturating_mul(m.into()))
@@ -120,10 +119,10 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `m` is `[4, 100]`.
     /// The range of component `p` is `[1, 100]`.
     fn close_early_disapproved(m: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 33_590 nanoseconds.
-        Weight::from_parts(40_693_287, 3_837)
-            .saturating_add(Weight::from_parts(35_515, 0).saturating_mul(m.into()))
-            .saturating_add(Weight::from_parts(290_954, 0).saturating_mul(p.into()))
+        // Minimum execution time: 27_191 nanoseconds.
+        Weight::from_parts(26_464_314, 3_837)
+            .saturating_add(Weight::from_parts(38_152, 0).saturating_mul(m.into()))
+            .saturating_add(Weight::from_parts(309_553, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 65).saturating_mul(m.into()))
@@ -141,11 +140,11 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `m` is `[4, 100]`.
     /// The range of component `p` is `[1, 100]`.
     fn close_early_approved(b: u32, m: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 46_846 nanoseconds.
-        Weight::from_parts(51_563_107, 4_016)
-            .saturating_add(Weight::from_parts(7_002, 0).saturating_mul(b.into()))
-            .saturating_add(Weight::from_parts(53_908, 0).saturating_mul(m.into()))
-            .saturating_add(Weight::from_parts(348_344, 0).saturating_mul(p.into()))
+        // Minimum execution time: 38_237 nanoseconds.
+        Weight::from_parts(19_281_374, 4_016)
+            .saturating_add(Weight::from_parts(16_427, 0).saturating_mul(b.into()))
+            .saturating_add(Weight::from_parts(105_791, 0).saturating_mul(m.into()))
+            .saturating_add(Weight::from_parts(445_180, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 1).saturating_mul(b.into()))
@@ -165,10 +164,10 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `m` is `[4, 100]`.
     /// The range of component `p` is `[1, 100]`.
     fn close_disapproved(m: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 37_605 nanoseconds.
-        Weight::from_parts(44_229_331, 3_857)
-            .saturating_add(Weight::from_parts(52_564, 0).saturating_mul(m.into()))
-            .saturating_add(Weight::from_parts(279_196, 0).saturating_mul(p.into()))
+        // Minimum execution time: 31_526 nanoseconds.
+        Weight::from_parts(28_214_187, 3_857)
+            .saturating_add(Weight::from_parts(242_727, 0).saturating_mul(m.into()))
+            .saturating_add(Weight::from_parts(373_884, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 65).saturating_mul(m.into()))
@@ -188,11 +187,11 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `m` is `[4, 100]`.
     /// The range of component `p` is `[1, 100]`.
     fn close_approved(b: u32, m: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 52_098 nanoseconds.
-        Weight::from_parts(53_482_568, 4_036)
-            .saturating_add(Weight::from_parts(8_790, 0).saturating_mul(b.into()))
-            .saturating_add(Weight::from_parts(50_448, 0).saturating_mul(m.into()))
-            .saturating_add(Weight::from_parts(363_981, 0).saturating_mul(p.into()))
+        // Minimum execution time: 44_346 nanoseconds.
+        Weight::from_parts(5_415_735, 4_036)
+            .saturating_add(Weight::from_parts(5_311, 0).saturating_mul(b.into()))
+            .saturating_add(Weight::from_parts(355_204, 0).saturating_mul(m.into()))
+            .saturating_add(Weight::from_parts(617_881, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(5_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 1).saturating_mul(b.into()))
@@ -207,9 +206,9 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::ProposalOf` (`max_values`: None, `max_size`: None, mode: `Measured`)
     /// The range of component `p` is `[1, 100]`.
     fn disapprove_proposal(p: u32, ) -> Weight {
-        // Minimum execution time: 19_036 nanoseconds.
-        Weight::from_parts(24_038_358, 1_711)
-            .saturating_add(Weight::from_parts(272_107, 0).saturating_mul(p.into()))
+        // Minimum execution time: 19_378 nanoseconds.
+        Weight::from_parts(31_423_134, 1_711)
+            .saturating_add(Weight::from_parts(324_392, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(p.into()))
@@ -225,10 +224,10 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// The range of component `d` is `[0, 1]`.
     /// The range of component `p` is `[1, 100]`.
     fn kill(d: u32, p: u32, ) -> Weight {
-        // Minimum execution time: 26_780 nanoseconds.
-        Weight::from_parts(34_292_007, 4_881)
-            .saturating_add(Weight::from_parts(1_088_908, 0).saturating_mul(d.into()))
-            .saturating_add(Weight::from_parts(308_978, 0).saturating_mul(p.into()))
+        // Minimum execution time: 20_981 nanoseconds.
+        Weight::from_parts(35_532_950, 4_881)
+            .saturating_add(Weight::from_parts(4_236_026, 0).saturating_mul(d.into()))
+            .saturating_add(Weight::from_parts(321_425, 0).saturating_mul(p.into()))
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 133).saturating_mul(d.into()))
@@ -239,8 +238,8 @@ impl<T: frame_system::Config> pallet_collective::WeightInfo for WeightInfo<T> {
     /// Storage: `Council::CostOf` (r:1 w:0)
     /// Proof: `Council::CostOf` (`max_values`: None, `max_size`: None, mode: `Measured`)
     fn release_proposal_cost() -> Weight {
-        // Minimum execution time: 21_314 nanoseconds.
-        Weight::from_parts(26_589_000, 4_376)
+        // Minimum execution time: 15_733 nanoseconds.
+        Weight::from_parts(27_560_000, 4_376)
             .saturating_add(T::DbWeight::get().reads(2_u64))
     }
 }

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_membership --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_membership.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_membership --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_membership.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -33,9 +33,9 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[1, 99]`.
     fn add_member(m: u32, ) -> Weight {
-        // Minimum execution time: 13_717 nanoseconds.
-        Weight::from_parts(22_389_119, 4_687)
-            .saturating_add(Weight::from_parts(39_197, 0).saturating_mul(m.into()))
+        // Minimum execution time: 13_080 nanoseconds.
+        Weight::from_parts(14_760_503, 4_687)
+            .saturating_add(Weight::from_parts(28_886, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -52,9 +52,9 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[2, 100]`.
     fn remove_member(m: u32, ) -> Weight {
-        // Minimum execution time: 17_983 nanoseconds.
-        Weight::from_parts(25_696_720, 4_687)
-            .saturating_add(Weight::from_parts(36_170, 0).saturating_mul(m.into()))
+        // Minimum execution time: 15_453 nanoseconds.
+        Weight::from_parts(16_852_591, 4_687)
+            .saturating_add(Weight::from_parts(28_331, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -71,9 +71,9 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[2, 100]`.
     fn swap_member(m: u32, ) -> Weight {
-        // Minimum execution time: 15_997 nanoseconds.
-        Weight::from_parts(25_660_491, 4_687)
-            .saturating_add(Weight::from_parts(49_756, 0).saturating_mul(m.into()))
+        // Minimum execution time: 15_573 nanoseconds.
+        Weight::from_parts(17_166_711, 4_687)
+            .saturating_add(Weight::from_parts(36_565, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -90,9 +90,9 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[1, 100]`.
     fn reset_members(m: u32, ) -> Weight {
-        // Minimum execution time: 19_979 nanoseconds.
-        Weight::from_parts(26_831_781, 4_687)
-            .saturating_add(Weight::from_parts(123_114, 0).saturating_mul(m.into()))
+        // Minimum execution time: 15_403 nanoseconds.
+        Weight::from_parts(17_583_786, 4_687)
+            .saturating_add(Weight::from_parts(96_719, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -109,9 +109,9 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[1, 100]`.
     fn change_key(m: u32, ) -> Weight {
-        // Minimum execution time: 16_721 nanoseconds.
-        Weight::from_parts(26_081_664, 4_687)
-            .saturating_add(Weight::from_parts(52_431, 0).saturating_mul(m.into()))
+        // Minimum execution time: 16_164 nanoseconds.
+        Weight::from_parts(17_414_102, 4_687)
+            .saturating_add(Weight::from_parts(40_645, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(4_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -124,9 +124,9 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     /// The range of component `m` is `[1, 100]`.
     fn set_prime(m: u32, ) -> Weight {
-        // Minimum execution time: 8_525 nanoseconds.
-        Weight::from_parts(13_331_038, 4_687)
-            .saturating_add(Weight::from_parts(15_012, 0).saturating_mul(m.into()))
+        // Minimum execution time: 6_940 nanoseconds.
+        Weight::from_parts(7_566_161, 4_687)
+            .saturating_add(Weight::from_parts(13_887, 0).saturating_mul(m.into()))
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
             .saturating_add(Weight::from_parts(0, 32).saturating_mul(m.into()))
@@ -136,8 +136,8 @@ impl<T: frame_system::Config> pallet_membership::WeightInfo for WeightInfo<T> {
     /// Storage: `Council::Prime` (r:0 w:1)
     /// Proof: `Council::Prime` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
     fn clear_prime() -> Weight {
-        // Minimum execution time: 3_594 nanoseconds.
-        Weight::from_parts(6_706_000, 0)
+        // Minimum execution time: 2_664 nanoseconds.
+        Weight::from_parts(3_174_000, 0)
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
 }

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_timestamp --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_timestamp.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_timestamp --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_timestamp.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -28,13 +28,13 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
     /// Storage: `Aura::CurrentSlot` (r:1 w:0)
     /// Proof: `Aura::CurrentSlot` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     fn set() -> Weight {
-        // Minimum execution time: 6_770 nanoseconds.
-        Weight::from_parts(7_792_000, 1_493)
+        // Minimum execution time: 7_040 nanoseconds.
+        Weight::from_parts(7_772_000, 1_493)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     fn on_finalize() -> Weight {
-        // Minimum execution time: 1_142 nanoseconds.
-        Weight::from_parts(1_925_000, 0)
+        // Minimum execution time: 1_152 nanoseconds.
+        Weight::from_parts(1_913_000, 0)
     }
 }

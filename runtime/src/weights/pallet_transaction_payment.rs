@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_transaction_payment --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_transaction_payment.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_transaction_payment --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_transaction_payment.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -26,8 +26,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
     /// Storage: `System::Account` (r:1 w:1)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn charge_transaction_payment() -> Weight {
-        // Minimum execution time: 35_464 nanoseconds.
-        Weight::from_parts(38_816_000, 3_593)
+        // Minimum execution time: 37_796 nanoseconds.
+        Weight::from_parts(40_550_000, 3_593)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }

@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/runtime-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07.
 //! Steps 50, repeat 20, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-target/release/tfchain benchmark pallet --chain dev --pallet pallet_utility --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_utility.rs 
+//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_utility --extrinsic * --steps 50 --repeat 20 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/runtime-weights.hbs --output runtime/src/weights/pallet_utility.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -25,36 +25,36 @@ pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_utility::WeightInfo for WeightInfo<T> {
     /// The range of component `c` is `[0, 1000]`.
     fn batch(c: u32, ) -> Weight {
-        // Minimum execution time: 5_823 nanoseconds.
-        Weight::from_parts(9_345_695, 0)
-            .saturating_add(Weight::from_parts(3_040_156, 0).saturating_mul(c.into()))
+        // Minimum execution time: 5_678 nanoseconds.
+        Weight::from_parts(6_089_000, 0)
+            .saturating_add(Weight::from_parts(3_870_845, 0).saturating_mul(c.into()))
     }
     fn as_derivative() -> Weight {
-        // Minimum execution time: 5_010 nanoseconds.
-        Weight::from_parts(6_542_000, 0)
+        // Minimum execution time: 5_298 nanoseconds.
+        Weight::from_parts(6_369_000, 0)
     }
     /// The range of component `c` is `[0, 1000]`.
     fn batch_all(c: u32, ) -> Weight {
-        // Minimum execution time: 5_911 nanoseconds.
-        Weight::from_parts(9_543_225, 0)
-            .saturating_add(Weight::from_parts(3_426_358, 0).saturating_mul(c.into()))
+        // Minimum execution time: 5_669 nanoseconds.
+        Weight::from_parts(85_647_765, 0)
+            .saturating_add(Weight::from_parts(3_738_686, 0).saturating_mul(c.into()))
     }
     fn dispatch_as() -> Weight {
-        // Minimum execution time: 7_558 nanoseconds.
-        Weight::from_parts(11_407_000, 0)
+        // Minimum execution time: 7_581 nanoseconds.
+        Weight::from_parts(9_123_000, 0)
     }
     /// The range of component `c` is `[0, 1000]`.
     fn force_batch(c: u32, ) -> Weight {
-        // Minimum execution time: 5_801 nanoseconds.
-        Weight::from_parts(2_579_231, 0)
-            .saturating_add(Weight::from_parts(3_165_906, 0).saturating_mul(c.into()))
+        // Minimum execution time: 5_628 nanoseconds.
+        Weight::from_parts(28_446_710, 0)
+            .saturating_add(Weight::from_parts(3_443_552, 0).saturating_mul(c.into()))
     }
     fn dispatch_as_fallible() -> Weight {
-        // Minimum execution time: 7_549 nanoseconds.
-        Weight::from_parts(9_235_000, 0)
+        // Minimum execution time: 7_761 nanoseconds.
+        Weight::from_parts(12_048_000, 0)
     }
     fn if_else() -> Weight {
-        // Minimum execution time: 9_403 nanoseconds.
-        Weight::from_parts(13_665_000, 0)
+        // Minimum execution time: 9_724 nanoseconds.
+        Weight::from_parts(15_272_000, 0)
     }
 }

@@ -4,12 +4,12 @@
 //! (frame-benchmarking-cli 64.0.0) through `scripts/bench/storage-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh storage` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03 (Y/M/D).
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-07 (Y/M/D).
 //! Measured on the state of block Number(0) of the `Development` chain, database `ParityDb`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-bench benchmark storage --chain /tmp/tmp.8AJ1dF7Fv0/spec.json --base-path /tmp/tmp.8AJ1dF7Fv0 --database paritydb --state-version 1 --header /work/main/scripts/bench/header.txt --weight-path runtime/src/weights/ --template-path /work/main/scripts/bench/storage-weights.hbs --batch-size 1000 --mul 1.1 --warmups 1 
+//! /var/tmp/tfchain-bench benchmark storage --chain /tmp/tmp.2FNxbrnZE7/spec.json --base-path /tmp/tmp.2FNxbrnZE7 --database paritydb --state-version 1 --header /work/main/scripts/bench/header.txt --weight-path runtime/src/weights/ --template-path /work/main/scripts/bench/storage-weights.hbs --batch-size 1000 --mul 1.1 --warmups 1 
 //! ```
 
 /// The database weights the runtime charges (`frame_system::Config::DbWeight`).
@@ -26,21 +26,21 @@ pub mod constants {
             // values, multiplied by `1.1`, plus
             // `0`.
             //
-            // Nanoseconds: min 1_722, max 4_107_896,
-            // average 9_511, median 7_886,
-            // std-dev 25037.15; 99th 45_345, 95th 13_406,
-            // 75th 9_144 percentile.
-            read: 10_463 * constants::WEIGHT_REF_TIME_PER_NANOS,
+            // Nanoseconds: min 1_803, max 2_074_622,
+            // average 7_777, median 7_261,
+            // std-dev 8264.09; 99th 18_017, 95th 9_494,
+            // 75th 7_981 percentile.
+            read: 8_555 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
             // Time to write one storage item: the *Average* of all
             // values, multiplied by `1.1`, plus
             // `0`.
             //
-            // Nanoseconds: min 19_229, max 84_789,
-            // average 25_527, median 23_133,
-            // std-dev 9885.28; 99th 70_025, 95th 33_228,
-            // 75th 24_660 percentile.
-            write: 28_080 * constants::WEIGHT_REF_TIME_PER_NANOS,
+            // Nanoseconds: min 14_391, max 40_170,
+            // average 17_976, median 16_638,
+            // std-dev 4497.34; 99th 38_489, 95th 25_758,
+            // 75th 18_256 percentile.
+            write: 19_774 * constants::WEIGHT_REF_TIME_PER_NANOS,
         };
     }
 
