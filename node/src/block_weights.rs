@@ -68,12 +68,14 @@ impl BlockWeightsCmd {
         if self.to > best {
             return Err(format!("block {} is past the best block {best}", self.to).into());
         }
+        // `System::BlockWeight`: twox128("System") ++ twox128("BlockWeight").
+        let weight_key = StorageKey([twox_128(b"System"), twox_128(b"BlockWeight")].concat());
         for number in self.from..=self.to {
             let hash = client
                 .hash(number)
                 .map_err(|e| e.to_string())?
                 .ok_or_else(|| format!("no block {number} in the database"))?;
-            let declared_ns = declared_ns(client, hash)?;
+            let declared_ns = declared_ns(client, hash, &weight_key)?;
             let signed = client
                 .block(hash)
                 .map_err(|e| e.to_string())?
@@ -109,12 +111,15 @@ impl BlockWeightsCmd {
     }
 }
 
-/// The ref time block `hash` declares, all dispatch classes, in nanoseconds.
-fn declared_ns(client: &FullClient, hash: <Block as BlockT>::Hash) -> sc_cli::Result<u64> {
-    // `System::BlockWeight`: twox128("System") ++ twox128("BlockWeight").
-    let key = StorageKey([twox_128(b"System"), twox_128(b"BlockWeight")].concat());
+/// The ref time block `hash` declares, all dispatch classes, in nanoseconds (`weight_key`: the
+/// storage key of `System::BlockWeight`).
+fn declared_ns(
+    client: &FullClient,
+    hash: <Block as BlockT>::Hash,
+    weight_key: &StorageKey,
+) -> sc_cli::Result<u64> {
     let raw = client
-        .storage(hash, &key)
+        .storage(hash, weight_key)
         .map_err(|e| e.to_string())?
         .ok_or("System::BlockWeight is not in the block's state")?;
     let consumed = frame_system::ConsumedWeight::decode_all(&mut &raw.0[..])

@@ -59,7 +59,7 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 
 import { TFT, freshPair, makeKeyring } from '../lib/accounts.js';
 import { FULL_BLOCK_REASONS, blockCapacity, preparedBlocks, reexecutedBlocks, refTimeMs } from '../lib/blocks.js';
-import { connectApi, waitFor, waitForBest } from '../lib/chain.js';
+import { connectApi, multiInChunks, waitFor, waitForBest } from '../lib/chain.js';
 import { Chain, Signer, TERMS_AND_CONDITIONS, fundAccounts, waitForNonces } from '../lib/flood.js';
 import { callWeight, createNodeArgs, eventFields, eventOf, farmerSetupItems } from '../lib/governance.js';
 import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
@@ -465,12 +465,8 @@ nodeSuite('Block weights against the execution time of full blocks on a --dev no
       const at = await api.at(await api.rpc.chain.getBlockHash(last));
       assert.equal((await at.query.smartContractModule.activeNodeContracts(nodeId)).length, 0,
         'the node has no active contracts left');
-      const left = [];
-      for (let i = 0; i < contractIds.length; i += 512) {
-        const chunk = contractIds.slice(i, i + 512);
-        const records = await at.query.smartContractModule.contracts.multi(chunk);
-        records.forEach((record, j) => { if (record.isSome) left.push(chunk[j]); });
-      }
+      const records = await multiInChunks(at.query.smartContractModule.contracts, contractIds);
+      const left = contractIds.filter((_, i) => records[i].isSome);
       assert.deepEqual(left, [], 'no contract of the node is left in Contracts');
     });
 
@@ -507,11 +503,7 @@ nodeSuite('Block weights against the execution time of full blocks on a --dev no
       [who, tf.createTwin(RELAY, null)],
       [who, tf.createFarm(farmNames[i], [])],
     ])), `${DAO_VOTERS} farmers: twin and farm`);
-    const farmIds = [];
-    for (let i = 0; i < farmNames.length; i += 500) {
-      const ids = await api.query.tfgridModule.farmIdByName.multi(farmNames.slice(i, i + 500));
-      farmIds.push(...ids.map((id) => id.toNumber()));
-    }
+    const farmIds = (await multiInChunks(api.query.tfgridModule.farmIdByName, farmNames)).map((id) => id.toNumber());
     assert.ok(farmIds.every((id) => id > 0), 'every farmer has a farm');
     await chain.setup(await signer.signAll(farmers.map((who, i) =>
       [who, tf.createNode(...createNodeArgs(farmIds[i], NODE_RESOURCES))])), `${DAO_VOTERS} farmers: one node each`);
@@ -519,16 +511,9 @@ nodeSuite('Block weights against the execution time of full blocks on a --dev no
     // `certifier` a node certifier, who certifies every node; then each node reports its uptime.
     requireEarlier('the certifier motion', certifierMotion);
     await passMotion(certifierMotion);
-    const twinIds = [];
-    const nodeIds = [];
-    for (let i = 0; i < farmers.length; i += 500) {
-      const twins = await api.query.tfgridModule.twinIdByAccountID.multi(farmers.slice(i, i + 500).map((f) => f.address));
-      twinIds.push(...twins.map((id) => (id.isSome ? id.unwrap().toNumber() : 0)));
-    }
-    for (let i = 0; i < twinIds.length; i += 500) {
-      const nodes = await api.query.tfgridModule.nodeIdByTwinID.multi(twinIds.slice(i, i + 500));
-      nodeIds.push(...nodes.map((id) => id.toNumber()));
-    }
+    const twinIds = (await multiInChunks(api.query.tfgridModule.twinIdByAccountID, farmers.map((f) => f.address)))
+      .map((id) => (id.isSome ? id.unwrap().toNumber() : 0));
+    const nodeIds = (await multiInChunks(api.query.tfgridModule.nodeIdByTwinID, twinIds)).map((id) => id.toNumber());
     assert.ok(nodeIds.every((id) => id > 0), 'every farmer has a node');
     await signer.sync([certifier]);
     await chain.setup(await signer.signAll(nodeIds.map((id) => [certifier, tf.setNodeCertification(id, 'Certified')])),
@@ -536,11 +521,8 @@ nodeSuite('Block weights against the execution time of full blocks on a --dev no
     const now = Math.floor(Date.now() / 1000);
     await chain.setup(await signer.signAll(farmers.map((who) => [who, tf.reportUptimeV2(3_600, now)])),
       `the ${DAO_VOTERS} nodes report their uptime`);
-    const weightless = [];
-    for (let i = 0; i < farmIds.length; i += 500) {
-      const weights = await api.query.dao.farmWeight.multi(farmIds.slice(i, i + 500));
-      weights.forEach((w, j) => { if (w.toNumber() === 0) weightless.push(farmIds[i + j]); });
-    }
+    const weights = await multiInChunks(api.query.dao.farmWeight, farmIds);
+    const weightless = farmIds.filter((_, i) => weights[i].toNumber() === 0);
     assert.deepEqual(weightless, [], 'farms without voting weight');
 
     const action = api.tx.system.remarkWithEvent(`e2e-weights-${runId}`).method;

@@ -116,3 +116,13 @@ export async function connectApi(node, { timeoutMs = 60_000 } = {}) {
     clearTimeout(timer);
   }
 }
+
+/**
+ * `query.multi(keys)` in requests of `size` keys at a time (a node answers a few hundred storage
+ * reads per request without hitting its response limits); the results in the order of `keys`.
+ */
+export async function multiInChunks(query, keys, size = 500) {
+  const out = [];
+  for (let i = 0; i < keys.length; i += size) out.push(...(await query.multi(keys.slice(i, i + size))));
+  return out;
+}
