@@ -3,7 +3,8 @@
 # Safe to run any number of times. Prints each step; stops with one clear line when a step fails.
 #
 #   scripts/setup.sh            build prerequisites (protoc, clang, the wasm toolchain)
-#   scripts/setup.sh --tests    the same, plus the end-to-end test dependencies (npm packages)
+#   scripts/setup.sh --tests    the same, plus the end-to-end test dependencies (npm packages and the
+#                               Python venvs of tests/clients/)
 #
 # TFCHAIN_WASM_ROUTE=debian skips the rustup route and installs the Debian fallback (for testing it).
 set -euo pipefail
@@ -143,5 +144,26 @@ if [ "${1:-}" = "--tests" ]; then
   else
     step "test dependencies present (tests/node_modules)"
   fi
+
+  # The Python clients of tests/e2e/clients.test.js: one venv per tests/clients/requirements-NAME.txt,
+  # at tests/clients/.venv-NAME, rebuilt only when its requirements file changed (a stamp inside
+  # the venv holds the file's checksum).
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+  for requirements in "$repo"/tests/clients/requirements-*.txt; do
+    name="$(basename "$requirements" .txt)"
+    venv="$repo/tests/clients/.venv-${name#requirements-}"
+    sum="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ -x "$venv/bin/python" ] && [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" = "$sum" ]; then
+      step "python venv present (tests/clients/$(basename "$venv"))"
+      continue
+    fi
+    step "python venv tests/clients/$(basename "$venv") from $(basename "$requirements")"
+    rm -rf "$venv"
+    python3 -m venv "$venv" || fail "python3 -m venv $venv failed (is python3-venv installed?)"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements" \
+      || fail "pip install -r $requirements failed (is PyPI reachable?)"
+    echo "$sum" > "$venv/.requirements.sha256"
+  done
 fi
 step "setup complete"

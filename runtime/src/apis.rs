@@ -60,7 +60,7 @@ impl_runtime_apis! {
         }
 
         fn inherent_extrinsics(data: sp_inherents::InherentData) -> Vec<<Block as BlockT>::Extrinsic> {
-            data.create_extrinsics()
+            data.create_extrinsics().into_iter().map(crate::bare_as_version_4).collect()
         }
 
         fn check_inherents(

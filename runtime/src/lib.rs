@@ -96,6 +96,17 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+/// A bare extrinsic (an inherent, or an unsigned transaction built in the runtime) in extrinsic format
+/// version 4, the only version TFChain 2.9's blocks carry: polkadot.js 13 and older, and so Substrate API
+/// Sidecar 18, cannot decode version 5. Every extrinsic that is not bare is returned unchanged.
+pub fn bare_as_version_4(extrinsic: UncheckedExtrinsic) -> UncheckedExtrinsic {
+    if matches!(extrinsic.preamble, generic::Preamble::Bare(_)) {
+        UncheckedExtrinsic::new_bare_legacy(extrinsic.function)
+    } else {
+        extrinsic
+    }
+}
+
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
     Runtime,

@@ -29,13 +29,14 @@ where
     type RuntimeCall = RuntimeCall;
 }
 
-/// Unsigned transactions built inside the runtime: GRANDPA equivocation reports.
+/// Unsigned transactions built inside the runtime (GRANDPA equivocation reports), in extrinsic format
+/// version 4 like every extrinsic of TFChain 2.9's blocks.
 impl<LocalCall> CreateBare<LocalCall> for Runtime
 where
     RuntimeCall: From<LocalCall>,
 {
     fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
-        UncheckedExtrinsic::new_bare(call)
+        UncheckedExtrinsic::new_bare_legacy(call)
     }
 }
 

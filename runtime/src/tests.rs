@@ -428,3 +428,36 @@ fn grandpa_equivocation_report_with_a_forged_signature_is_rejected() {
         assert!(pallet_validator_set::OfflineValidators::<Runtime>::get().is_empty());
     });
 }
+
+/// The version byte of an encoded extrinsic (after its compact length prefix).
+fn extrinsic_version_byte(extrinsic: &UncheckedExtrinsic) -> u8 {
+    let encoded = extrinsic.encode();
+    let mut input = &encoded[..];
+    let _length = <codec::Compact<u32> as codec::Decode>::decode(&mut input).unwrap();
+    input[0]
+}
+
+#[test]
+fn inherents_are_extrinsic_format_version_4() {
+    use frame_support::inherent::ProvideInherent;
+    use sp_block_builder::runtime_decl_for_block_builder::BlockBuilderV6;
+
+    build_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+        let mut data = sp_inherents::InherentData::new();
+        data.put_data(<Timestamp as ProvideInherent>::INHERENT_IDENTIFIER, &6_000u64).unwrap();
+        let inherents = <Runtime as BlockBuilderV6<Block>>::inherent_extrinsics(data);
+        assert_eq!(inherents.len(), 1, "the timestamp inherent");
+        // Version 4, bare (no signature bit): 0x04.
+        assert_eq!(extrinsic_version_byte(&inherents[0]), 0x04);
+        assert!(matches!(inherents[0].function, RuntimeCall::Timestamp(_)));
+    });
+}
+
+#[test]
+fn unsigned_transactions_built_in_the_runtime_are_version_4() {
+    use frame_system::offchain::CreateBare;
+
+    let call = RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+    let extrinsic = <Runtime as CreateBare<RuntimeCall>>::create_bare(call);
+    assert_eq!(extrinsic_version_byte(&extrinsic), 0x04);
+}

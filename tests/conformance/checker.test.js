@@ -14,7 +14,8 @@ import substrateMetadata from '@polkadot/types-support/metadata/static-substrate
 
 import { DEFAULT_ALLOWLIST, parseArgs, runCheck, runtimeVersionFromMetadata } from './check.js';
 import { applyAllowlist, compareAll, comparePallet, loadAllowlist } from './compare.js';
-import { decodeMetadataV14, nodeModel } from './node-metadata.js';
+import { EXTRINSIC_VERSION, SIGNED_EXTENSIONS, SPEC_NAME } from './reference-facts.js';
+import { PortableTypes, decodeMetadataV14, nodeModel } from './node-metadata.js';
 import { augmentSections, loadReference, lookupPaths, parseConstSection, parseQuerySection } from './reference.js';
 import { jsonSummary } from './report.js';
 import { payloadToString, typeToString } from './types.js';
@@ -34,8 +35,25 @@ describe('reference (@threefold/tfchain_client 2.9.2)', () => {
     for (const unused of [7, 21]) assert.ok(!indices.has(unused), `call index ${unused} is unused upstream`);
     const createFarm = byName(tfgrid.calls, 'create_farm');
     assert.equal(createFarm.index, 1);
-    assert.equal(payloadToString(createFarm.payload), '{name:Bytes,publicIps:Vec<{ip:Bytes,gw:Bytes}>}');
+    assert.equal(payloadToString(createFarm.payload), '{name:BoundedVec<u8>,publicIps:BoundedVec<{ip:Bytes,gw:Bytes}>}');
     assert.equal(byName(tfgrid.calls, 'report_uptime_v2').index, 38);
+  });
+
+  it('knows which call arguments upstream declares as BoundedVec and which as plain Vec', () => {
+    const tfgrid = reference.pallets.get('TfgridModule');
+    const contracts = reference.pallets.get('SmartContractModule');
+    const args = (pallet, call) => payloadToString(byName(pallet.calls, call).payload);
+    assert.equal(args(tfgrid, 'create_twin'), '{relay:Option<BoundedVec<u8>>,pk:Option<BoundedVec<u8>>}');
+    assert.equal(args(tfgrid, 'set_zos_version'), '{zosVersion:Bytes}');
+    assert.equal(args(contracts, 'report_contract_resources'),
+      '{contractResources:Vec<{contractId:u64,used:{hru:u64,sru:u64,cru:u64,mru:u64}}>}');
+    const createNode = byName(tfgrid.calls, 'create_node').payload.fields;
+    assert.equal(byName(createNode, 'interfaces').type.bounded, 'BoundedVec');
+    // Inside named types (here LocationInput) the reference does not say.
+    assert.equal(byName(createNode, 'location').type.fields[0].type.bounded, undefined);
+    // Events, storage and constants do not say either.
+    const stored = byName(contracts.events, 'UpdatedUsedResources');
+    assert.equal(JSON.stringify(stored).includes('"bounded"'), false);
   });
 
   it('reads events and errors in declaration order', () => {
@@ -135,6 +153,57 @@ describe('comparison and allowlist', () => {
     const { differences, counts } = comparePallet(ours, ref);
     assert.equal(counts.extra, 1);
     assert.equal(differences[0].what, 'error not in reference');
+  });
+
+  it('fails on a BoundedVec call argument where upstream has a plain Vec, and passes on the Vec', () => {
+    // The node side of `report_contract_resources` and `create_node_contract`, from metadata.
+    const types = new PortableTypes([
+      [0, [], { primitive: 'U64' }],
+      [1, ['tfchain_support', 'resources', 'Resources'], {
+        composite: { fields: ['hru', 'sru', 'cru', 'mru'].map((name) => ({ name, type: 0 })) },
+      }],
+      [2, ['pallet_smart_contract', 'types', 'ContractResources'], {
+        composite: { fields: [{ name: 'contract_id', type: 0 }, { name: 'used', type: 1 }] },
+      }],
+      [3, [], { sequence: { type: 2 } }],
+      [4, ['bounded_collections', 'bounded_vec', 'BoundedVec'], { composite: { fields: [{ name: null, type: 3 }] } }],
+      [5, [], { primitive: 'U8' }],
+      [6, [], { sequence: { type: 5 } }],
+      [7, ['bounded_collections', 'bounded_vec', 'BoundedVec'], { composite: { fields: [{ name: null, type: 6 }] } }],
+    ].map(([id, path, def]) => ({ id, type: { path, params: [], def, docs: [] } })));
+    const ref = reference.pallets.get('SmartContractModule');
+    const withArg = (call, arg, id) => ({
+      ...ref,
+      calls: ref.calls.map((c) => (c.name !== call ? c : {
+        ...c,
+        payload: { ...c.payload, fields: c.payload.fields.map((f) => (f.name === arg ? { ...f, type: types.resolve(id) } : f)) },
+      })),
+    });
+    const lines = (ours) => comparePallet(ours, ref).differences.map((d) => `${d.id}: ${d.what}: ${d.ours} | ${d.ref}`);
+
+    assert.deepEqual(lines(withArg('report_contract_resources', 'contractResources', 4)), [
+      'SmartContractModule/calls/report_contract_resources: arg contractResources: '
+        + 'BoundedVec<{contractId:u64,used:{hru:u64,sru:u64,cru:u64,mru:u64}}> | Vec<{contractId:u64,used:{hru:u64,sru:u64,cru:u64,mru:u64}}>',
+    ]);
+    assert.deepEqual(lines(withArg('report_contract_resources', 'contractResources', 3)), []);
+    // Upstream's deployment data is a BoundedVec: the same rule the other way round.
+    assert.deepEqual(lines(withArg('create_node_contract', 'deploymentData', 7)), []);
+    assert.deepEqual(lines(withArg('create_node_contract', 'deploymentData', 6)), [
+      'SmartContractModule/calls/create_node_contract: arg deploymentData: Bytes | BoundedVec<u8>',
+    ]);
+
+    // The whole check, on a runtime made of this one pallet.
+    const runtime = (pallet) => ({
+      specName: SPEC_NAME,
+      extrinsicVersion: EXTRINSIC_VERSION,
+      signedExtensions: SIGNED_EXTENSIONS.map((e) => e.identifier),
+      pallets: new Map([[pallet.name, pallet]]),
+    });
+    const only = { pallets: new Map([[ref.name, ref]]) };
+    const bounded = compareAll(runtime(withArg('report_contract_resources', 'contractResources', 4)), only);
+    assert.equal(bounded.ok, false);
+    assert.equal(bounded.failures, 1);
+    assert.equal(compareAll(runtime(withArg('report_contract_resources', 'contractResources', 3)), only).ok, true);
   });
 
   it('reports a storage item whose Rust name (and so its key) differs', () => {

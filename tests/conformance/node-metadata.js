@@ -4,7 +4,9 @@ import { Metadata, TypeRegistry } from '@polkadot/types';
 import { WsProvider } from '@polkadot/api';
 import { stringCamelCase } from '@polkadot/util';
 
-import { CALL, EVENT, array, compact, composite, cycle, enumOf, payload, prim, seq, tuple } from './types.js';
+import {
+  BOUNDED_WRAPPERS, CALL, EVENT, array, boundedAs, compact, composite, cycle, enumOf, payload, prim, seq, tuple,
+} from './types.js';
 
 /** Calls one JSON-RPC method on an http(s) or ws(s) URL. */
 async function rpcCall(url, method, params, provider) {
@@ -102,12 +104,16 @@ export class PortableTypes {
     if (last === 'RuntimeEvent') return EVENT;
     const [kind, def] = Object.entries(entry.def)[0];
     switch (kind) {
-      case 'composite':
-        return composite(this.fields(def.fields));
+      case 'composite': {
+        const type = composite(this.fields(def.fields));
+        // A bounded collection is a composite with its own type path around a sequence.
+        const wrapsSequence = type.kind === 'seq' || type.kind === 'bytes';
+        return wrapsSequence && BOUNDED_WRAPPERS.includes(last) ? boundedAs(type, last) : type;
+      }
       case 'variant':
         return enumOf(def.variants.map((v) => ({ index: v.index, name: v.name, payload: payload(this.fields(v.fields)) })));
       case 'sequence':
-        return seq(this.resolve(def.type));
+        return seq(this.resolve(def.type), false);
       case 'array':
         return array(def.len, this.resolve(def.type));
       case 'tuple':

@@ -6,6 +6,8 @@
 //   - storage hashers (the augment files give storage keys and values, not hashers), and the Rust
 //     storage names where polkadot.js' camelCase name does not give them back;
 //   - the identifiers of the signed extensions (lookup.js lists their types, not their names);
+//   - which call arguments upstream declares as `BoundedVec` (typegen writes bounded and plain
+//     sequences alike, as `Vec<…>` or `Bytes`; 02-… §2.2 and §2.5, 03-… §1.1 and §1.5);
 //   - for standard FRAME pallets, which calls, events and storage items public clients use.
 
 /** `state_getRuntimeVersion().specName` of every TFChain network. */
@@ -20,11 +22,39 @@ export const EXTRINSIC_VERSION = 4;
  * map of the pallet (null: the pallet has no maps). The Rust name of a storage item (which its
  * storage key hashes) is its polkadot.js name with the first letter in upper case, unless
  * `storageNames` says otherwise.
+ *
+ * `boundedCallArgs` ({ call: [argument] }, Rust names) lists the call arguments whose declared type
+ * is a `BoundedVec` (or an `Option` of one) upstream; every other sequence that a call argument's
+ * type writes is a plain `Vec`. Sequences inside named types (structs such as `LocationInput`) are
+ * not compared for boundedness, and neither are those of events, errors, storage and constants:
+ * the reference does not say.
  */
 export const TFCHAIN_PALLETS = [
   { name: 'ValidatorSet', index: 10, crate: 'substrate_validator_set', hasher: null },
-  { name: 'TfgridModule', index: 25, crate: 'pallet_tfgrid', hasher: 'Blake2_128Concat' },
-  { name: 'SmartContractModule', index: 26, crate: 'pallet_smart_contract', hasher: 'Blake2_128Concat' },
+  {
+    name: 'TfgridModule', index: 25, crate: 'pallet_tfgrid', hasher: 'Blake2_128Concat',
+    boundedCallArgs: {
+      create_farm: ['name', 'public_ips'],
+      update_farm: ['name'],
+      add_farm_ip: ['ip', 'gw'],
+      remove_farm_ip: ['ip'],
+      create_node: ['interfaces', 'serial_number'],
+      update_node: ['interfaces', 'serial_number'],
+      create_entity: ['country', 'city'],
+      update_entity: ['country', 'city'],
+      create_twin: ['relay', 'pk'],
+      update_twin: ['relay', 'pk'],
+      user_accept_tc: ['document_link', 'document_hash'],
+      force_reset_farm_ip: ['ip'],
+    },
+  },
+  {
+    name: 'SmartContractModule', index: 26, crate: 'pallet_smart_contract', hasher: 'Blake2_128Concat',
+    boundedCallArgs: {
+      create_node_contract: ['deployment_data'],
+      update_node_contract: ['deployment_data'],
+    },
+  },
   { name: 'TFTBridgeModule', index: 27, crate: 'pallet_tft_bridge', hasher: 'Blake2_128Concat' },
   { name: 'TFTPriceModule', index: 28, crate: 'pallet_tft_price', hasher: 'Blake2_128Concat' },
   { name: 'BurningModule', index: 29, crate: 'pallet_burning', hasher: 'Blake2_128Concat' },

@@ -84,9 +84,31 @@ export class LookupTypes {
     }
   }
 
-  /** The structure of a type expression string. */
-  expr(text) {
-    return parseTypeExpr(text, (name) => this.named(name));
+  /** The structure of a type expression string; `bounded` as parseTypeExpr takes it. */
+  expr(text, bounded) {
+    return parseTypeExpr(text, (name) => this.named(name), bounded);
+  }
+
+  /**
+   * The variants of the call enum `name` with what lookup.js does not say: whether each sequence
+   * an argument's type writes is plain or bounded. Upstream's arguments are plain `Vec`s except
+   * those `boundedArgs` lists ({ call: [Rust argument names] }), which are `BoundedVec`s.
+   */
+  callVariants(name, boundedArgs = {}) {
+    if (!Object.hasOwn(this.defs, name)) throw new Error(`unknown type name "${name}" in the reference lookup`);
+    const variants = this.variants(this.defs[name]._enum, (call, field) => {
+      const bounded = (boundedArgs[call] ?? []).some((arg) => stringCamelCase(arg) === field);
+      return bounded ? 'BoundedVec' : false;
+    });
+    for (const [call, args] of Object.entries(boundedArgs)) {
+      const fields = variants.find((v) => v.name === call)?.payload.fields ?? [];
+      for (const arg of args) {
+        if (!fields.some((f) => f.name === stringCamelCase(arg))) {
+          throw new Error(`reference: ${name} has no call ${call} with an argument ${arg}`);
+        }
+      }
+    }
+    return variants;
   }
 
   define(def) {
@@ -97,28 +119,37 @@ export class LookupTypes {
     throw new Error(`unsupported lookup definition ${JSON.stringify(def)}`);
   }
 
-  /** `[{ name, type }]` of an object of named fields (camelCased, `_alias` resolved). */
-  namedFields(obj) {
+  /**
+   * `[{ name, type }]` of an object of named fields (camelCased, `_alias` resolved);
+   * `boundOf(name)` gives the `bounded` of each field's expression (absent: not known).
+   */
+  namedFields(obj, boundOf = () => undefined) {
     const alias = obj._alias ?? {};
     return Object.entries(obj)
       .filter(([key]) => key !== '_alias')
-      .map(([key, value]) => ({ name: stringCamelCase(alias[key] ?? key), type: this.expr(value) }));
+      .map(([key, value]) => {
+        const name = stringCamelCase(alias[key] ?? key);
+        return { name, type: this.expr(value, boundOf(name)) };
+      });
   }
 
-  /** The variants of an `_enum` (array or object form), `__UnusedN` placeholders dropped. */
-  variants(spec) {
+  /**
+   * The variants of an `_enum` (array or object form), `__UnusedN` placeholders dropped;
+   * `boundOf(variant, field)` as in namedFields, for fields of named variants.
+   */
+  variants(spec, boundOf = () => undefined) {
     if (Array.isArray(spec)) return spec.map((name, index) => ({ index, name, payload: payload([]) }));
     return Object.entries(spec)
       .map(([name, value], index) => ({ index, name, value }))
       .filter(({ name }) => !/^__Unused\d+$/.test(name))
-      .map(({ index, name, value }) => ({ index, name, payload: this.payloadOf(value) }));
+      .map(({ index, name, value }) => ({ index, name, payload: this.payloadOf(value, (field) => boundOf(name, field)) }));
   }
 
   /** The payload of one variant value: "Null", a type expression, or an object of named fields. */
-  payloadOf(value) {
+  payloadOf(value, boundOf = () => undefined) {
     if (value === 'Null') return payload([]);
     if (typeof value === 'string') return payload([{ name: null, type: this.expr(value) }]);
-    return payload(this.namedFields(value));
+    return payload(this.namedFields(value, boundOf));
   }
 }
 
@@ -218,11 +249,18 @@ export function loadReference(dir = referenceDir()) {
     const type = types.named(name);
     return type.variants.map((v) => ({ index: v.index, name: v.name, payload: v.payload }));
   };
+  // Calls carry what clients see of their arguments: plain or bounded sequences (facts).
+  const callItems = (facts) => {
+    const name = facts.crate && byPath.get(`${facts.crate}::pallet::Call`);
+    if (!name) return [];
+    return types.callVariants(name, facts.boundedCallArgs)
+      .map((v) => ({ index: v.index, name: v.name, payload: v.payload }));
+  };
 
   const pallets = new Map();
   const build = (facts, scope) => {
     const section = stringCamelCase(facts.name);
-    const calls = variantItems(facts.crate, 'Call');
+    const calls = callItems(facts);
     const events = variantItems(facts.crate, 'Event');
     const errors = variantItems(facts.crate, 'Error');
     crossCheck(facts.name, 'calls', calls.map((c) => stringCamelCase(c.name)), augmentNames(sections.tx.get(section) ?? '', 'Submittable'));

@@ -1,9 +1,13 @@
 // Parsing the type expressions that @polkadot/typegen writes: the strings of lookup.js
 // ("Vec<(Bytes,u64)>", "[u8;32]", "Option<TfchainSupportIp6>") and the TypeScript types of the
 // augment-api-*.d.ts files ("ITuple<[u32, u32]>", "U8aFixed").
+import { prim, seq } from './types.js';
 
-/** Types polkadot.js knows by name, as structure. `named(name)` resolves every other name. */
-function builtin(name, named) {
+/**
+ * Types polkadot.js knows by name, as structure. `named(name)` resolves every other name;
+ * `bounded` marks `Bytes` (see parseTypeExpr).
+ */
+function builtin(name, named, bounded) {
   switch (name) {
     case 'u8': case 'u16': case 'u32': case 'u64': case 'u128': case 'u256':
     case 'i8': case 'i16': case 'i32': case 'i64': case 'i128': case 'i256':
@@ -12,7 +16,7 @@ function builtin(name, named) {
     case 'Text': case 'Str': case 'String':
       return { kind: 'prim', name: 'Text' };
     case 'Bytes':
-      return { kind: 'bytes' };
+      return seq(prim('u8'), bounded);
     case 'Null':
       return { kind: 'tuple', items: [] };
     case 'AccountId32': case 'AccountId': case 'H256': case 'Hash':
@@ -74,41 +78,42 @@ export function splitTopLevel(text, separator = ',') {
 
 /**
  * Parses one type expression into the structural model of types.js. `named(name)` must return
- * the structure of a name that is not a built-in (a lookup.js entry), or throw.
+ * the structure of a name that is not a built-in (a lookup.js entry), or throw. `bounded`, when
+ * given (false, or a wrapper name such as 'BoundedVec'), is set on every sequence the expression
+ * itself writes (`Vec<…>`, `Bytes`, `BTreeMap<…>`), not on those inside the named types it uses.
  */
-export function parseTypeExpr(text, named) {
+export function parseTypeExpr(text, named, bounded) {
+  const parse = (x) => parseTypeExpr(x, named, bounded);
   const s = text.trim();
   if (s === '') throw new Error('empty type expression');
   if (s.startsWith('(') && s.endsWith(')')) {
-    const items = splitTopLevel(s.slice(1, -1)).map((x) => parseTypeExpr(x, named));
+    const items = splitTopLevel(s.slice(1, -1)).map(parse);
     return items.length === 1 ? items[0] : { kind: 'tuple', items };
   }
   if (s.startsWith('[') && s.endsWith(']')) {
     const inner = s.slice(1, -1);
     const parts = splitTopLevel(inner, ';');
     if (parts.length === 2) {
-      const of = parseTypeExpr(parts[0], named);
+      const of = parse(parts[0]);
       return { kind: 'array', len: Number.parseInt(parts[1], 10), of };
     }
     // A TypeScript tuple inside ITuple<[A, B]>.
-    const items = splitTopLevel(inner).map((x) => parseTypeExpr(x, named));
+    const items = splitTopLevel(inner).map(parse);
     return items.length === 1 ? items[0] : { kind: 'tuple', items };
   }
   const generic = /^([A-Za-z_][A-Za-z0-9_]*)\s*<(.*)>$/s.exec(s);
   if (generic) {
     const [, name, inner] = generic;
-    const args = splitTopLevel(inner).map((x) => parseTypeExpr(x, named));
+    const args = splitTopLevel(inner).map(parse);
     const one = () => {
       if (args.length !== 1) throw new Error(`${name} takes one type argument in "${s}"`);
       return args[0];
     };
     switch (name) {
-      case 'Vec': case 'BTreeSet': case 'BoundedVec': case 'WeakBoundedVec': {
-        const of = args[0];
-        return of.kind === 'prim' && of.name === 'u8' ? { kind: 'bytes' } : { kind: 'seq', of };
-      }
+      case 'Vec': case 'BTreeSet': case 'BoundedVec': case 'WeakBoundedVec':
+        return seq(args[0], bounded);
       case 'BTreeMap':
-        return { kind: 'seq', of: { kind: 'tuple', items: [args[0], args[1]] } };
+        return seq({ kind: 'tuple', items: [args[0], args[1]] }, bounded);
       case 'Option':
         return { kind: 'option', of: one() };
       case 'Compact':
@@ -123,6 +128,6 @@ export function parseTypeExpr(text, named) {
         throw new Error(`unknown generic type ${name} in "${s}"`);
     }
   }
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) return builtin(s, named);
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) return builtin(s, named, bounded);
   throw new Error(`cannot parse type expression "${s}"`);
 }

@@ -3,8 +3,8 @@
 //
 // A type is a plain object with a `kind`:
 //   prim     { name }            u8…u256, i8…i256, bool, char, Text
-//   bytes    {}                  Vec<u8> (and every bounded or newtype wrapper of it)
-//   seq      { of }              Vec<T>
+//   bytes    { bounded? }        Vec<u8> (and every newtype wrapper of it)
+//   seq      { of, bounded? }    Vec<T>
 //   array    { len, of }         [T; N]; len is null when the reference does not say (U8aFixed)
 //   tuple    { items }           (A, B, …); no items is the unit type, rendered Null
 //   compact  { of }              Compact<T>
@@ -17,6 +17,12 @@
 //   bitseq   {}                  BitVec
 //   cycle    { name }            a type met again while it was being expanded
 //
+// `bounded` says whether a sequence is a plain one (false) or a bounded collection (the name of
+// the wrapper: 'BoundedVec', 'WeakBoundedVec', 'BoundedBTreeMap', 'BoundedBTreeSet'). Both encode
+// alike, but metadata-driven clients see a composite with the wrapper's type path instead of a
+// plain sequence, so two sides that both know it must agree. It is absent where a side does not
+// know it: the reference knows it only for call arguments (see reference-facts.js).
+//
 // A payload (the data of an enum variant, a call's arguments, an event's fields) is
 // { named, fields: [{ name, type }] }; unnamed fields have name null. A lone unnamed tuple is
 // spread into its items, because polkadot.js prints `Foo(A, B)` and `Foo((A, B))` alike and both
@@ -27,7 +33,15 @@ export const BYTES = Object.freeze({ kind: 'bytes' });
 export const NULL = Object.freeze({ kind: 'tuple', items: [] });
 export const CALL = Object.freeze({ kind: 'call' });
 export const EVENT = Object.freeze({ kind: 'event' });
-export const seq = (of) => (of.kind === 'prim' && of.name === 'u8' ? BYTES : { kind: 'seq', of });
+/** `Vec<of>` (`Bytes` for u8); `bounded` (false or a wrapper name) when the side knows it. */
+export function seq(of, bounded) {
+  if (bounded === undefined) return of.kind === 'prim' && of.name === 'u8' ? BYTES : { kind: 'seq', of };
+  return of.kind === 'prim' && of.name === 'u8' ? { kind: 'bytes', bounded } : { kind: 'seq', of, bounded };
+}
+/** The collection names that wrap a sequence and that clients see by their own type path. */
+export const BOUNDED_WRAPPERS = Object.freeze(['BoundedVec', 'WeakBoundedVec', 'BoundedBTreeMap', 'BoundedBTreeSet']);
+/** A sequence or byte vector `t` as the bounded collection `wrapper`. */
+export const boundedAs = (t, wrapper) => ({ ...t, bounded: wrapper });
 export const array = (len, of) => ({ kind: 'array', len, of });
 export const tuple = (items) => (items.length === 1 ? items[0] : { kind: 'tuple', items });
 export const compact = (of) => ({ kind: 'compact', of });
@@ -81,9 +95,9 @@ export function typeToString(t) {
     case 'prim':
       return t.name;
     case 'bytes':
-      return 'Bytes';
+      return t.bounded ? `${t.bounded}<u8>` : 'Bytes';
     case 'seq':
-      return `Vec<${typeToString(t.of)}>`;
+      return `${t.bounded || 'Vec'}<${typeToString(t.of)}>`;
     case 'array':
       return `[${typeToString(t.of)};${t.len === null ? '?' : t.len}]`;
     case 'tuple':
@@ -126,7 +140,8 @@ export function payloadToString(p) {
  * the two sides at that place. `path` is '' at the top, then `.field`, `[]` (element), `?` (Some),
  * `::Variant` (the data of a variant; `.0`, `.1` when it has several unnamed fields), `.0` (tuple
  * item). Compact types are reported whole. An array of unknown length in the reference matches an
- * array of any length.
+ * array of any length. A bounded collection differs from a plain sequence (and from another
+ * wrapper) where both sides know which it is.
  */
 export function diffTypes(ours, ref, path = '') {
   const here = () => [{ path, ours: typeToString(ours), ref: typeToString(ref) }];
@@ -135,6 +150,7 @@ export function diffTypes(ours, ref, path = '') {
     case 'prim':
       return ours.name === ref.name ? [] : here();
     case 'bytes':
+      return boundsDiffer(ours, ref) ? here() : [];
     case 'call':
     case 'event':
     case 'bitseq':
@@ -142,7 +158,7 @@ export function diffTypes(ours, ref, path = '') {
     case 'cycle':
       return ours.name === ref.name ? [] : here();
     case 'seq':
-      return diffTypes(ours.of, ref.of, `${path}[]`);
+      return [...(boundsDiffer(ours, ref) ? here() : []), ...diffTypes(ours.of, ref.of, `${path}[]`)];
     case 'array':
       if (ref.len !== null && ours.len !== null && ours.len !== ref.len) return here();
       return diffTypes(ours.of, ref.of, `${path}[]`);
@@ -166,6 +182,12 @@ export function diffTypes(ours, ref, path = '') {
     default:
       throw new Error(`unknown type kind ${ours.kind}`);
   }
+}
+
+/** Whether both sequences say whether they are bounded, and say differently. */
+function boundsDiffer(ours, ref) {
+  if (ours.bounded === undefined || ref.bounded === undefined) return false;
+  return (ours.bounded || false) !== (ref.bounded || false);
 }
 
 function diffVariants(ours, ref, path) {

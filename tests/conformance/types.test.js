@@ -112,19 +112,40 @@ describe('metadata V14 registry', () => {
     [14, [], { tuple: [] }],
   ]);
 
-  it('unwraps newtypes and bounded vectors, and recognises Option', () => {
+  it('unwraps newtypes, keeps bounded vectors apart from plain ones, and recognises Option', () => {
     assert.equal(typeToString(types.resolve(2)), '[u8;32]');
-    assert.equal(typeToString(types.resolve(4)), 'Bytes');
-    assert.equal(typeToString(types.resolve(6)), '{accountId:[u8;32],relay:Option<Bytes>}');
+    assert.equal(typeToString(types.resolve(3)), 'Bytes');
+    assert.equal(typeToString(types.resolve(4)), 'BoundedVec<u8>');
+    assert.equal(types.resolve(3).bounded, false);
+    assert.equal(types.resolve(4).bounded, 'BoundedVec');
+    assert.equal(typeToString(types.resolve(6)), '{accountId:[u8;32],relay:Option<BoundedVec<u8>>}');
   });
 
   it('keeps the runtime call opaque and maps to the same structure as the reference', () => {
     assert.equal(typeToString(types.resolve(8)), 'Vec<Call>');
-    assert.equal(typeToString(types.resolve(12)), 'Vec<(u32,Bytes)>');
+    assert.equal(typeToString(types.resolve(12)), 'Vec<(u32,BoundedVec<u8>)>');
     assert.equal(typeToString(types.resolve(13)), 'Compact<Null>');
     const lookup = new LookupTypes({ TfchainSupportTwin: { accountId: 'AccountId32', relay: 'Option<Bytes>' } });
     assert.deepEqual(diffTypes(types.resolve(6), lookup.named('TfchainSupportTwin')), []);
     assert.deepEqual(diffTypes(types.resolve(12), parseTypeExpr('BTreeMap<u32,Bytes>', noNames)), []);
+  });
+
+  it('recognises every bounded collection wrapping a sequence, by its type path', () => {
+    const wrappers = portable([
+      [0, [], { primitive: 'U32' }],
+      [1, [], { sequence: { type: 0 } }],
+      [2, ['bounded_collections', 'weak_bounded_vec', 'WeakBoundedVec'], { composite: { fields: [{ name: null, type: 1 }] } }],
+      [3, [], { tuple: [0, 0] }],
+      [4, [], { sequence: { type: 3 } }],
+      [5, ['BTreeMap'], { composite: { fields: [{ name: null, type: 4 }] } }],
+      [6, ['bounded_collections', 'bounded_btree_map', 'BoundedBTreeMap'], { composite: { fields: [{ name: null, type: 5 }] } }],
+      [7, ['pallet_x', 'Name'], { composite: { fields: [{ name: null, type: 2 }] } }],
+    ]);
+    assert.equal(typeToString(wrappers.resolve(1)), 'Vec<u32>');
+    assert.equal(typeToString(wrappers.resolve(2)), 'WeakBoundedVec<u32>');
+    assert.equal(typeToString(wrappers.resolve(5)), 'Vec<(u32,u32)>');
+    assert.equal(typeToString(wrappers.resolve(6)), 'BoundedBTreeMap<(u32,u32)>');
+    assert.equal(typeToString(wrappers.resolve(7)), 'WeakBoundedVec<u32>', 'a newtype around a bounded vector is that vector');
   });
 
   it('fails on ids the registry does not have', () => {
@@ -169,6 +190,40 @@ describe('differences between types', () => {
     assert.deepEqual(diffTypes(t('Compact<u32>'), t('Compact<u64>')), [{ path: '', ours: 'Compact<u32>', ref: 'Compact<u64>' }]);
     assert.deepEqual(diffTypes(t('[u8;32]'), t('U8aFixed')), []);
     assert.equal(diffTypes(t('[u8;32]'), t('[u8;4]')).length, 1);
+  });
+
+  it('tells a bounded collection from a plain sequence where both sides know which it is', () => {
+    const node = portable([
+      [0, [], { primitive: 'U8' }],
+      [1, [], { sequence: { type: 0 } }],
+      [2, ['bounded_collections', 'bounded_vec', 'BoundedVec'], { composite: { fields: [{ name: null, type: 1 }] } }],
+      [3, [], { primitive: 'U64' }],
+      [4, [], { sequence: { type: 3 } }],
+      [5, ['bounded_collections', 'bounded_vec', 'BoundedVec'], { composite: { fields: [{ name: null, type: 4 }] } }],
+    ]);
+    const plain = (text) => parseTypeExpr(text, noNames, false);
+    const bounded = (text) => parseTypeExpr(text, noNames, 'BoundedVec');
+    assert.deepEqual(diffTypes(node.resolve(2), plain('Bytes')), [{ path: '', ours: 'BoundedVec<u8>', ref: 'Bytes' }]);
+    assert.deepEqual(diffTypes(node.resolve(5), plain('Vec<u64>')), [{ path: '', ours: 'BoundedVec<u64>', ref: 'Vec<u64>' }]);
+    assert.deepEqual(diffTypes(node.resolve(1), bounded('Bytes')), [{ path: '', ours: 'Bytes', ref: 'BoundedVec<u8>' }]);
+    assert.deepEqual(diffTypes(node.resolve(1), plain('Vec<u8>')), []);
+    assert.deepEqual(diffTypes(node.resolve(4), plain('Vec<u64>')), []);
+    assert.deepEqual(diffTypes(node.resolve(5), bounded('Vec<u64>')), []);
+    // Where the reference does not say (no `bounded`), either kind matches.
+    assert.deepEqual(diffTypes(node.resolve(2), t('Bytes')), []);
+    assert.deepEqual(diffTypes(node.resolve(1), t('Bytes')), []);
+  });
+
+  it('marks only the sequences an expression writes itself, not those of the names it uses', () => {
+    const named = (name) => {
+      if (name !== 'Inner') throw new Error(`unexpected name ${name}`);
+      return parseTypeExpr('Vec<Bytes>', noNames);
+    };
+    const type = parseTypeExpr('Option<Vec<(Bytes,Inner)>>', named, false);
+    assert.equal(type.of.bounded, false);
+    assert.equal(type.of.of.items[0].bounded, false);
+    assert.equal(type.of.of.items[1].bounded, undefined);
+    assert.equal(typeToString(parseTypeExpr('Option<Bytes>', noNames, 'BoundedVec')), 'Option<BoundedVec<u8>>');
   });
 
   it('compares payloads by count, naming and field', () => {

@@ -46,7 +46,11 @@ mod benchmarks {
         let amount: BalanceOf<T> = balance / 2u32.into();
 
         #[extrinsic_call]
-        _(RawOrigin::Signed(caller.clone()), amount, message::<T>(m));
+        _(
+            RawOrigin::Signed(caller.clone()),
+            amount,
+            message::<T>(m).into_inner(),
+        );
 
         let burns = Burns::<T>::get().expect("burns recorded");
         let last = burns.last().expect("a burn recorded");

@@ -7,8 +7,9 @@
 //! `BurnTransactionCreated`.
 //!
 //! Upstream kept every burn in `Burns` forever; this pallet keeps the latest
-//! [`Config::MaxBurns`] and bounds the message to [`Config::MaxBurnMessageLength`] bytes. The
-//! event is the complete record.
+//! [`Config::MaxBurns`] and bounds the message to [`Config::MaxBurnMessageLength`] bytes: the
+//! call takes a plain `Vec<u8>` as upstream's does, and a longer message fails with
+//! [`Error::BurnMessageTooLong`]. The event is the complete record.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
@@ -33,6 +34,7 @@ pub mod weights;
 #[frame_support::pallet]
 pub mod pallet {
     use crate::{types::*, weights::WeightInfo};
+    use alloc::vec::Vec;
     use frame_support::{
         pallet_prelude::*,
         traits::{fungible, OnUnbalanced},
@@ -90,6 +92,8 @@ pub mod pallet {
     pub enum Error<T> {
         /// The caller cannot spend the amount to burn.
         NotEnoughBalanceToBurn,
+        /// The message is longer than `MaxBurnMessageLength`.
+        BurnMessageTooLong,
     }
 
     #[pallet::hooks]
@@ -102,15 +106,20 @@ pub mod pallet {
 
     #[pallet::call]
     impl<T: Config> Pallet<T> {
-        /// Burn `amount` of the caller's TFT, with a message saying why.
+        /// Burn `amount` of the caller's TFT, with a message saying why (at most
+        /// `MaxBurnMessageLength` bytes).
         #[pallet::call_index(0)]
-        #[pallet::weight(<T as Config>::WeightInfo::burn_tft(message.len() as u32))]
+        #[pallet::weight(<T as Config>::WeightInfo::burn_tft(
+            message.len().min(T::MaxBurnMessageLength::get() as usize) as u32
+        ))]
         pub fn burn_tft(
             origin: OriginFor<T>,
             amount: BalanceOf<T>,
-            message: BurnMessageOf<T>,
+            message: Vec<u8>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
+            let message = BurnMessageOf::<T>::try_from(message)
+                .map_err(|_| Error::<T>::BurnMessageTooLong)?;
             Self::do_burn_tft(&who, amount, message)
         }
     }

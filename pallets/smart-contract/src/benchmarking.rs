@@ -189,12 +189,12 @@ fn approved_provider<T: Config>() -> Result<u64, BenchmarkError> {
     let provider: T::AccountId = account("provider", 0, 0);
     Pallet::<T>::create_solution_provider(
         RawOrigin::Signed(provider.clone()).into(),
-        bounded(b"description"),
-        bounded(b"link"),
-        BoundedVec::truncate_from(vec![Provider {
+        b"description".to_vec(),
+        b"link".to_vec(),
+        vec![Provider {
             who: provider,
             take: 10,
-        }]),
+        }],
     )
     .expect("provider created");
     let id = SolutionProviderID::<T>::get();
@@ -224,7 +224,7 @@ fn service_contract<T: Config>(
         Pallet::<T>::service_contract_set_metadata(
             RawOrigin::Signed(service.clone()).into(),
             id,
-            bounded(b"metadata"),
+            b"metadata".to_vec(),
         )
         .expect("metadata set");
         // Approvals are refused in the block the terms changed in.
@@ -275,7 +275,7 @@ mod benchmarks {
     fn create_name_contract() {
         let user = funded_twin::<T>("user", 0);
         #[extrinsic_call]
-        _(RawOrigin::Signed(user), bounded(b"benchmark-name"));
+        _(RawOrigin::Signed(user), b"benchmark-name".to_vec());
         assert_eq!(ContractID::<T>::get(), 1);
     }
 
@@ -284,7 +284,7 @@ mod benchmarks {
         let user = funded_twin::<T>("user", 0);
         Pallet::<T>::create_name_contract(
             RawOrigin::Signed(user.clone()).into(),
-            bounded(b"benchmark-name"),
+            b"benchmark-name".to_vec(),
         )
         .expect("name contract created");
         let id = ContractID::<T>::get();
@@ -300,16 +300,15 @@ mod benchmarks {
         let (_, node_twin, _, _, ids) = rented_node::<T>(n);
         a_minute_later::<T>();
         let now = Pallet::<T>::now_secs();
-        let reports = BoundedVec::truncate_from(
-            ids.iter()
-                .map(|id| NruConsumption {
-                    contract_id: *id,
-                    timestamp: now,
-                    window: 60,
-                    nru: 10 * GIB,
-                })
-                .collect::<alloc::vec::Vec<_>>(),
-        );
+        let reports: alloc::vec::Vec<NruConsumption> = ids
+            .iter()
+            .map(|id| NruConsumption {
+                contract_id: *id,
+                timestamp: now,
+                window: 60,
+                nru: 10 * GIB,
+            })
+            .collect();
         #[extrinsic_call]
         _(RawOrigin::Signed(node_twin), reports);
         assert!(ids
@@ -327,14 +326,13 @@ mod benchmarks {
             cru: 2,
             mru: 2 * GIB,
         };
-        let reports = BoundedVec::truncate_from(
-            ids.iter()
-                .map(|id| ContractResources {
-                    contract_id: *id,
-                    used,
-                })
-                .collect::<alloc::vec::Vec<_>>(),
-        );
+        let reports: alloc::vec::Vec<ContractResources> = ids
+            .iter()
+            .map(|id| ContractResources {
+                contract_id: *id,
+                used,
+            })
+            .collect();
         #[extrinsic_call]
         _(RawOrigin::Signed(node_twin), reports);
         assert!(ids
@@ -370,15 +368,15 @@ mod benchmarks {
     #[benchmark]
     fn create_solution_provider() {
         let provider: T::AccountId = account("provider", 0, 0);
-        let providers = BoundedVec::truncate_from(vec![Provider {
+        let providers = vec![Provider {
             who: provider.clone(),
             take: 10,
-        }]);
+        }];
         #[extrinsic_call]
         _(
             RawOrigin::Signed(provider),
-            bounded(b"description"),
-            bounded(b"link"),
+            b"description".to_vec(),
+            b"link".to_vec(),
             providers,
         );
         assert!(SolutionProviders::<T>::contains_key(1));
@@ -389,12 +387,12 @@ mod benchmarks {
         let provider: T::AccountId = account("provider", 0, 0);
         Pallet::<T>::create_solution_provider(
             RawOrigin::Signed(provider.clone()).into(),
-            bounded(b"description"),
-            bounded(b"link"),
-            BoundedVec::truncate_from(vec![Provider {
+            b"description".to_vec(),
+            b"link".to_vec(),
+            vec![Provider {
                 who: provider,
                 take: 10,
-            }]),
+            }],
         )
         .expect("provider created");
         let origin = restricted::<T>()?;
@@ -513,7 +511,7 @@ mod benchmarks {
     fn service_contract_set_metadata() {
         let (service, _, id) = service_contract::<T>(false, false);
         #[extrinsic_call]
-        _(RawOrigin::Signed(service), id, bounded(b"metadata"));
+        _(RawOrigin::Signed(service), id, b"metadata".to_vec());
         assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| !sc.metadata.is_empty()));
     }
 
@@ -554,7 +552,7 @@ mod benchmarks {
         let (service, _, id) = service_contract::<T>(true, true);
         a_minute_later::<T>();
         #[extrinsic_call]
-        _(RawOrigin::Signed(service), id, 0, bounded(b"bill"));
+        _(RawOrigin::Signed(service), id, 0, b"bill".to_vec());
         assert!(ServiceContracts::<T>::get(id).is_some_and(|sc| sc.last_bill > 0));
     }
 

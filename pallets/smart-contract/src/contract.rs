@@ -2,18 +2,19 @@
 //! the public IPs node contracts take from their farm, and the billing loop they are placed in.
 
 use crate::{types::*, *};
+use alloc::vec::Vec;
 use frame_support::{dispatch::DispatchResult, ensure, traits::Get, BoundedVec};
 use pallet_tfgrid::types::FarmInfoOf;
 use tfchain_support::types::PublicIP;
 
-impl<T: Config> TryFrom<NameInput> for NameContractName<T> {
+impl<T: Config> TryFrom<Vec<u8>> for NameContractName<T> {
     type Error = Error<T>;
 
     /// Validate a name: 3 to `MaxNameContractNameLength` bytes of `a-z`, `0-9`, `-` and `_`.
-    fn try_from(name: NameInput) -> Result<Self, Self::Error> {
+    fn try_from(name: Vec<u8>) -> Result<Self, Self::Error> {
         ensure!(name.len() >= 3, Error::<T>::NameContractNameTooShort);
-        let bounded = BoundedVec::try_from(name.into_inner())
-            .map_err(|_| Error::<T>::NameContractNameTooLong)?;
+        let bounded =
+            BoundedVec::try_from(name).map_err(|_| Error::<T>::NameContractNameTooLong)?;
         ensure!(
             bounded
                 .iter()
@@ -153,7 +154,7 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Register a name for the twin of `who`.
-    pub(crate) fn do_create_name_contract(who: &T::AccountId, name: NameInput) -> DispatchResult {
+    pub(crate) fn do_create_name_contract(who: &T::AccountId, name: Vec<u8>) -> DispatchResult {
         let twin_id = Self::twin_id_of(who)?;
         let name = NameContractName::<T>::try_from(name)?;
         ensure!(

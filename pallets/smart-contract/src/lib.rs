@@ -56,6 +56,7 @@ pub mod pallet {
         types::{StorageVersion, *},
         weights::WeightInfo,
     };
+    use alloc::vec::Vec;
     use frame_support::{
         pallet_prelude::*,
         dispatch::PostDispatchInfo,
@@ -561,6 +562,14 @@ pub mod pallet {
         TwinHasTooManyContractsOnNode,
         /// The contracts of the last billing-frequency change are still being moved.
         BillingFrequencyChangeInProgress,
+        /// A call carries more than `MAX_REPORTS` (1 024) reports.
+        TooManyReports,
+        /// A solution provider has more than `MAX_PROVIDERS` (16) providers.
+        TooManyProviders,
+        /// A solution provider's description is longer than 512 bytes.
+        SolutionProviderDescriptionTooLong,
+        /// A solution provider's link is longer than 512 bytes.
+        SolutionProviderLinkTooLong,
     }
 
     /// Genesis: the billing frequency.
@@ -651,29 +660,35 @@ pub mod pallet {
         /// Register a web-gateway name.
         #[pallet::call_index(4)]
         #[pallet::weight(<T as Config>::WeightInfo::create_name_contract())]
-        pub fn create_name_contract(origin: OriginFor<T>, name: NameInput) -> DispatchResult {
+        pub fn create_name_contract(origin: OriginFor<T>, name: Vec<u8>) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_create_name_contract(&who, name)
         }
 
-        /// Network usage of contracts on the caller's node. Free of fees.
+        /// Network usage of contracts on the caller's node, at most `MAX_REPORTS` reports.
+        /// Free of fees.
         #[pallet::call_index(5)]
-        #[pallet::weight(<T as Config>::WeightInfo::add_nru_reports(reports.len() as u32))]
+        #[pallet::weight(<T as Config>::WeightInfo::add_nru_reports(
+            reports.len().min(MAX_REPORTS as usize) as u32
+        ))]
         pub fn add_nru_reports(
             origin: OriginFor<T>,
-            reports: NruReports,
+            reports: Vec<NruConsumption>,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
             Self::do_add_nru_reports(&who, reports)?;
             Ok(Pays::No.into())
         }
 
-        /// Capacity used by contracts on the caller's node. Free of fees.
+        /// Capacity used by contracts on the caller's node, at most `MAX_REPORTS` reports.
+        /// Free of fees.
         #[pallet::call_index(6)]
-        #[pallet::weight(<T as Config>::WeightInfo::report_contract_resources(contract_resources.len() as u32))]
+        #[pallet::weight(<T as Config>::WeightInfo::report_contract_resources(
+            contract_resources.len().min(MAX_REPORTS as usize) as u32
+        ))]
         pub fn report_contract_resources(
             origin: OriginFor<T>,
-            contract_resources: ResourceReports,
+            contract_resources: Vec<ContractResources>,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
             Self::do_report_contract_resources(&who, contract_resources)?;
@@ -697,9 +712,9 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::create_solution_provider())]
         pub fn create_solution_provider(
             origin: OriginFor<T>,
-            description: SolutionProviderText,
-            link: SolutionProviderText,
-            providers: ProvidersOf<T>,
+            description: Vec<u8>,
+            link: Vec<u8>,
+            providers: Vec<Provider<T::AccountId>>,
         ) -> DispatchResult {
             ensure_signed(origin)?;
             Self::do_create_solution_provider(description, link, providers)
@@ -767,7 +782,7 @@ pub mod pallet {
         pub fn service_contract_set_metadata(
             origin: OriginFor<T>,
             service_contract_id: u64,
-            metadata: MetadataInput,
+            metadata: Vec<u8>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_service_contract_set_metadata(&who, service_contract_id, metadata)
@@ -826,7 +841,7 @@ pub mod pallet {
             origin: OriginFor<T>,
             service_contract_id: u64,
             variable_amount: u64,
-            metadata: MetadataInput,
+            metadata: Vec<u8>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
             Self::do_service_contract_bill(&who, service_contract_id, variable_amount, metadata)

@@ -4,6 +4,7 @@
 //! that may not reach before the previous report nor after the chain's time.
 
 use crate::{fixed::U64F64, types::*, *};
+use alloc::vec::Vec;
 use frame_support::{dispatch::DispatchResult, ensure, traits::Get};
 use tfchain_support::resources::Resources;
 
@@ -31,8 +32,16 @@ impl<T: Config> Pallet<T> {
     /// contracts that no longer exist are skipped, and so are reports that
     /// [`bounded_nru_report`](Self::bounded_nru_report) rejects: one bad report does not fail
     /// the batch. Only the reports that are priced are acknowledged (with
-    /// `NruConsumptionReportReceived`, carrying the traffic that was priced).
-    pub(crate) fn do_add_nru_reports(who: &T::AccountId, reports: NruReports) -> DispatchResult {
+    /// `NruConsumptionReportReceived`, carrying the traffic that was priced). More than
+    /// [`MAX_REPORTS`] reports fail with `TooManyReports`.
+    pub(crate) fn do_add_nru_reports(
+        who: &T::AccountId,
+        reports: Vec<NruConsumption>,
+    ) -> DispatchResult {
+        ensure!(
+            reports.len() <= MAX_REPORTS as usize,
+            Error::<T>::TooManyReports
+        );
         let node = Self::reporting_node(who)?;
         let farm =
             pallet_tfgrid::Farms::<T>::get(node.farm_id).ok_or(Error::<T>::FarmNotExists)?;
@@ -98,11 +107,16 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Record the capacity the node of `who` reports for its contracts, each field capped at
-    /// the node's own capacity. Reports for contracts that no longer exist are skipped.
+    /// the node's own capacity. Reports for contracts that no longer exist are skipped. More
+    /// than [`MAX_REPORTS`] reports fail with `TooManyReports`.
     pub(crate) fn do_report_contract_resources(
         who: &T::AccountId,
-        reports: ResourceReports,
+        reports: Vec<ContractResources>,
     ) -> DispatchResult {
+        ensure!(
+            reports.len() <= MAX_REPORTS as usize,
+            Error::<T>::TooManyReports
+        );
         let twin_id = Self::twin_id_of(who)?;
         let node_id = pallet_tfgrid::NodeIdByTwinID::<T>::get(twin_id);
         let node = pallet_tfgrid::Nodes::<T>::get(node_id).ok_or(Error::<T>::NodeNotExists)?;

@@ -2,6 +2,7 @@
 //! fee and a variable fee, which the service bills to the consumer directly in TFT.
 
 use crate::{cost::UNITS_PER_MUSD, fixed::U64F64, types::*, *};
+use alloc::vec::Vec;
 use frame_support::{
     dispatch::DispatchResult,
     ensure,
@@ -73,14 +74,14 @@ impl<T: Config> Pallet<T> {
     pub(crate) fn do_service_contract_set_metadata(
         who: &T::AccountId,
         id: u64,
-        metadata: MetadataInput,
+        metadata: Vec<u8>,
     ) -> DispatchResult {
         let (mut contract, _) = Self::service_contract_of_party(who, id)?;
         ensure!(
             contract.state != ServiceContractState::ApprovedByBoth,
             Error::<T>::ServiceContractModificationNotAllowed
         );
-        contract.metadata = BoundedVec::try_from(metadata.into_inner())
+        contract.metadata = BoundedVec::try_from(metadata)
             .map_err(|_| Error::<T>::ServiceContractMetadataTooLong)?;
         if contract.base_fee != 0 {
             contract.state = ServiceContractState::AgreementReady;
@@ -187,7 +188,7 @@ impl<T: Config> Pallet<T> {
         who: &T::AccountId,
         id: u64,
         variable_amount: u64,
-        metadata: MetadataInput,
+        metadata: Vec<u8>,
     ) -> DispatchResult {
         let twin_id = Self::twin_id_of(who)?;
         let mut contract =
@@ -212,7 +213,7 @@ impl<T: Config> Pallet<T> {
             variable_amount <= max_variable,
             Error::<T>::ServiceContractBillingVariableAmountTooHigh
         );
-        let metadata = BoundedVec::try_from(metadata.into_inner())
+        let metadata = BoundedVec::try_from(metadata)
             .map_err(|_| Error::<T>::ServiceContractBillMetadataTooLong)?;
         let in_units = |musd: u64| {
             musd.checked_mul(UNITS_PER_MUSD)

@@ -2,18 +2,27 @@
 //! council and attached to contracts. Since TFChain 2.9 they no longer share in the rewards.
 
 use crate::{types::*, *};
+use alloc::vec::Vec;
 use frame_support::{dispatch::DispatchResult, ensure};
 
 /// The most the providers of a solution provider may take together, in percent.
 pub const MAX_PROVIDERS_TAKE: u32 = 50;
 
 impl<T: Config> Pallet<T> {
-    /// Register a solution provider, not approved yet.
+    /// Register a solution provider, not approved yet. The description and the link hold at
+    /// most [`MAX_SOLUTION_PROVIDER_TEXT_LENGTH`] bytes, the providers at most
+    /// [`MAX_PROVIDERS`] accounts.
     pub(crate) fn do_create_solution_provider(
-        description: SolutionProviderText,
-        link: SolutionProviderText,
-        providers: ProvidersOf<T>,
+        description: Vec<u8>,
+        link: Vec<u8>,
+        providers: Vec<Provider<T::AccountId>>,
     ) -> DispatchResult {
+        let description = SolutionProviderText::try_from(description)
+            .map_err(|_| Error::<T>::SolutionProviderDescriptionTooLong)?;
+        let link = SolutionProviderText::try_from(link)
+            .map_err(|_| Error::<T>::SolutionProviderLinkTooLong)?;
+        let providers =
+            ProvidersOf::<T>::try_from(providers).map_err(|_| Error::<T>::TooManyProviders)?;
         let total_take: u32 = providers.iter().map(|provider| provider.take as u32).sum();
         ensure!(
             total_take <= MAX_PROVIDERS_TAKE,

@@ -2,7 +2,8 @@
 //! contracts, with the bounds of the call arguments.
 //!
 //! Field order is SCALE order and matches TFChain 2.9; bounded vectors encode exactly like plain
-//! vectors, so the bounds only reject oversized input at decoding.
+//! vectors. Call arguments are declared as TFChain 2.9 declares them (plain `Vec`s except the
+//! deployment data), and the calls check them against these bounds with named errors.
 
 use crate::{fixed::U64F64, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -20,11 +21,6 @@ pub const CONTRACT_VERSION: u32 = 4;
 pub const MAX_METADATA_LENGTH: u32 = 64;
 /// Maximum length of the metadata of a service-contract bill.
 pub const MAX_BILL_METADATA_LENGTH: u32 = 50;
-/// Bound of metadata inputs (longer than the stored limits so the "too long" errors stay
-/// reachable).
-pub const MAX_METADATA_INPUT_LENGTH: u32 = 256;
-/// Bound of a name-contract name as submitted.
-pub const MAX_NAME_INPUT_LENGTH: u32 = 256;
 /// Maximum number of providers of a solution provider.
 pub const MAX_PROVIDERS: u32 = 16;
 /// Maximum length of a solution provider's description and of its link.
@@ -46,18 +42,10 @@ pub type HexHash = [u8; 32];
 pub type DeploymentDataInput<T> = BoundedVec<u8, <T as Config>::MaxDeploymentDataLength>;
 /// Public IPs held by one node contract.
 pub type PublicIpsOf<T> = BoundedVec<PublicIP, <T as Config>::MaxNodeContractPublicIps>;
-/// A name-contract name as submitted.
-pub type NameInput = BoundedVec<u8, ConstU32<MAX_NAME_INPUT_LENGTH>>;
-/// Service-contract metadata as submitted.
-pub type MetadataInput = BoundedVec<u8, ConstU32<MAX_METADATA_INPUT_LENGTH>>;
 /// Solution-provider text (description or link).
 pub type SolutionProviderText = BoundedVec<u8, ConstU32<MAX_SOLUTION_PROVIDER_TEXT_LENGTH>>;
 /// The providers of a solution provider.
 pub type ProvidersOf<T> = BoundedVec<Provider<AccountIdOf<T>>, ConstU32<MAX_PROVIDERS>>;
-/// NRU reports of one call.
-pub type NruReports = BoundedVec<NruConsumption, ConstU32<MAX_REPORTS>>;
-/// Resource reports of one call.
-pub type ResourceReports = BoundedVec<ContractResources, ConstU32<MAX_REPORTS>>;
 /// Ids of the node contracts active on a node.
 pub type ActiveContractIds = BoundedVec<u64, ConstU32<MAX_ACTIVE_NODE_CONTRACTS>>;
 /// Ids of the contracts of one billing-loop bucket.

@@ -319,7 +319,7 @@ mod benchmarks {
         let farm_id = farm_for::<T>(&caller, b"benchmark-farm");
         let address = b"GDHJP6TF3UXYXTNEZ2P36J5FH7W4BJJQ4AYYAXC66I2Q2AH5B6O6BCFG";
         #[extrinsic_call]
-        _(RawOrigin::Signed(caller), farm_id, bounded(address));
+        _(RawOrigin::Signed(caller), farm_id, address.to_vec());
         assert_eq!(
             FarmPayoutV2AddressByFarmID::<T>::get(farm_id).to_vec(),
             address.to_vec()
@@ -504,10 +504,10 @@ mod benchmarks {
         _(
             RawOrigin::Signed(caller),
             entity_account::<T>(),
-            bounded(ENTITY_NAME),
+            ENTITY_NAME.to_vec(),
             bounded(ENTITY_COUNTRY),
             bounded(ENTITY_CITY),
-            bounded(ENTITY_SIGNATURE),
+            ENTITY_SIGNATURE.to_vec(),
         );
         assert!(EntityIdByAccountID::<T>::contains_key(entity_account::<T>()));
     }
@@ -518,7 +518,7 @@ mod benchmarks {
         #[extrinsic_call]
         _(
             RawOrigin::Signed(entity_account::<T>()),
-            bounded(b"renamed-entity"),
+            b"renamed-entity".to_vec(),
             bounded(b"Egypt"),
             bounded(b"Cairo"),
         );
@@ -579,7 +579,7 @@ mod benchmarks {
             RawOrigin::Signed(caller),
             twin_id,
             PROOF_ENTITY_ID,
-            bounded(TWIN_ENTITY_SIGNATURE),
+            TWIN_ENTITY_SIGNATURE.to_vec(),
         );
         assert_eq!(Twins::<T>::get(twin_id).map(|t| t.entities.len()), Some(1));
     }
@@ -610,7 +610,7 @@ mod benchmarks {
         #[extrinsic_call]
         _(
             origin as T::RuntimeOrigin,
-            bounded(b"benchmark-pricing"),
+            b"benchmark-pricing".to_vec(),
             policy(1),
             policy(2),
             policy(3),
@@ -651,7 +651,7 @@ mod benchmarks {
         _(
             origin as T::RuntimeOrigin,
             id,
-            bounded(b"renamed-pricing"),
+            b"renamed-pricing".to_vec(),
             policy(1),
             policy(2),
             policy(3),
@@ -676,7 +676,7 @@ mod benchmarks {
         #[extrinsic_call]
         _(
             origin as T::RuntimeOrigin,
-            bounded(b"benchmark-farming"),
+            b"benchmark-farming".to_vec(),
             12,
             15,
             10,
@@ -800,7 +800,7 @@ mod benchmarks {
         _(
             origin as T::RuntimeOrigin,
             id,
-            bounded(b"renamed-farming"),
+            b"renamed-farming".to_vec(),
             12,
             15,
             10,
@@ -854,7 +854,7 @@ mod benchmarks {
     fn set_zos_version() -> Result<(), BenchmarkError> {
         let origin = restricted_origin::<T>()?;
         #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, bounded(b"v3.10.0"));
+        _(origin as T::RuntimeOrigin, b"v3.10.0".to_vec());
         assert_eq!(ZosVersion::<T>::get().to_vec(), b"v3.10.0".to_vec());
         Ok(())
     }

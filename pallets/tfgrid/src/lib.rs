@@ -57,6 +57,7 @@ pub mod pallet {
         types::{StorageVersion, *},
         weights::WeightInfo,
     };
+    use alloc::vec::Vec;
     use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
     use frame_system::pallet_prelude::*;
     use tfchain_support::{
@@ -652,6 +653,14 @@ pub mod pallet {
         /// The node's previous uptime report was accepted less than `UptimeReportInterval`
         /// blocks ago.
         UptimeReportTooSoon,
+        /// The entity name is longer than 128 bytes.
+        EntityNameTooLong,
+        /// The pricing or farming policy name is longer than 128 bytes.
+        PolicyNameTooLong,
+        /// The stellar payout address is longer than 128 bytes.
+        StellarAddressTooLong,
+        /// The ZOS version is longer than 256 bytes.
+        ZosVersionTooLong,
     }
 
     /// Genesis state: the default pricing policy and the two default farming policies.
@@ -767,9 +776,11 @@ pub mod pallet {
         pub fn add_stellar_payout_v2address(
             origin: OriginFor<T>,
             farm_id: u32,
-            stellar_address: StellarAddressOf,
+            stellar_address: Vec<u8>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
+            let stellar_address = StellarAddressOf::try_from(stellar_address)
+                .map_err(|_| Error::<T>::StellarAddressTooLong)?;
             Self::do_add_stellar_payout_v2address(&who, farm_id, stellar_address)
         }
 
@@ -942,12 +953,15 @@ pub mod pallet {
         pub fn create_entity(
             origin: OriginFor<T>,
             target: T::AccountId,
-            name: EntityNameOf,
+            name: Vec<u8>,
             country: CountryNameInput,
             city: CityNameInput,
-            signature: SignatureOf,
+            signature: Vec<u8>,
         ) -> DispatchResult {
             ensure_signed(origin)?;
+            let name = EntityNameOf::try_from(name).map_err(|_| Error::<T>::EntityNameTooLong)?;
+            let signature = SignatureOf::try_from(signature)
+                .map_err(|_| Error::<T>::SignatureLengthIsIncorrect)?;
             Self::do_create_entity(target, name, country, city, signature)
         }
 
@@ -956,11 +970,12 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::update_entity())]
         pub fn update_entity(
             origin: OriginFor<T>,
-            name: EntityNameOf,
+            name: Vec<u8>,
             country: CountryNameInput,
             city: CityNameInput,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
+            let name = EntityNameOf::try_from(name).map_err(|_| Error::<T>::EntityNameTooLong)?;
             Self::do_update_entity(&who, name, country, city)
         }
 
@@ -1003,9 +1018,11 @@ pub mod pallet {
             origin: OriginFor<T>,
             twin_id: u32,
             entity_id: u32,
-            signature: SignatureOf,
+            signature: Vec<u8>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
+            let signature = SignatureOf::try_from(signature)
+                .map_err(|_| Error::<T>::SignatureLengthIsIncorrect)?;
             Self::do_add_twin_entity(&who, twin_id, entity_id, signature)
         }
 
@@ -1026,7 +1043,7 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::create_pricing_policy())]
         pub fn create_pricing_policy(
             origin: OriginFor<T>,
-            name: PolicyNameOf,
+            name: Vec<u8>,
             su: Policy,
             cu: Policy,
             nu: Policy,
@@ -1038,6 +1055,7 @@ pub mod pallet {
             discount_for_dedication_nodes: u8,
         ) -> DispatchResult {
             T::RestrictedOrigin::ensure_origin(origin)?;
+            let name = PolicyNameOf::try_from(name).map_err(|_| Error::<T>::PolicyNameTooLong)?;
             Self::do_create_pricing_policy(PricingPolicy {
                 version: TFGRID_PRICING_POLICY_VERSION,
                 id: 0,
@@ -1060,7 +1078,7 @@ pub mod pallet {
         pub fn update_pricing_policy(
             origin: OriginFor<T>,
             pricing_policy_id: u32,
-            name: PolicyNameOf,
+            name: Vec<u8>,
             su: Policy,
             cu: Policy,
             nu: Policy,
@@ -1072,6 +1090,7 @@ pub mod pallet {
             discount_for_dedication_nodes: u8,
         ) -> DispatchResult {
             T::RestrictedOrigin::ensure_origin(origin)?;
+            let name = PolicyNameOf::try_from(name).map_err(|_| Error::<T>::PolicyNameTooLong)?;
             Self::do_update_pricing_policy(PricingPolicy {
                 version: TFGRID_PRICING_POLICY_VERSION,
                 id: pricing_policy_id,
@@ -1093,7 +1112,7 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::create_farming_policy())]
         pub fn create_farming_policy(
             origin: OriginFor<T>,
-            name: PolicyNameOf,
+            name: Vec<u8>,
             su: u32,
             cu: u32,
             nu: u32,
@@ -1106,6 +1125,7 @@ pub mod pallet {
             farm_certification: FarmCertification,
         ) -> DispatchResult {
             T::RestrictedOrigin::ensure_origin(origin)?;
+            let name = PolicyNameOf::try_from(name).map_err(|_| Error::<T>::PolicyNameTooLong)?;
             Self::do_create_farming_policy(FarmingPolicy {
                 version: TFGRID_FARMING_POLICY_VERSION,
                 id: 0,
@@ -1210,7 +1230,7 @@ pub mod pallet {
         pub fn update_farming_policy(
             origin: OriginFor<T>,
             farming_policy_id: u32,
-            name: PolicyNameOf,
+            name: Vec<u8>,
             su: u32,
             cu: u32,
             nu: u32,
@@ -1222,6 +1242,7 @@ pub mod pallet {
             farm_certification: FarmCertification,
         ) -> DispatchResult {
             T::RestrictedOrigin::ensure_origin(origin)?;
+            let name = PolicyNameOf::try_from(name).map_err(|_| Error::<T>::PolicyNameTooLong)?;
             Self::do_update_farming_policy(
                 farming_policy_id,
                 name,
@@ -1258,8 +1279,10 @@ pub mod pallet {
         /// Set the ZOS version nodes should run (governance).
         #[pallet::call_index(34)]
         #[pallet::weight(<T as Config>::WeightInfo::set_zos_version())]
-        pub fn set_zos_version(origin: OriginFor<T>, zos_version: ZosVersionOf) -> DispatchResult {
+        pub fn set_zos_version(origin: OriginFor<T>, zos_version: Vec<u8>) -> DispatchResult {
             T::RestrictedOrigin::ensure_origin(origin)?;
+            let zos_version =
+                ZosVersionOf::try_from(zos_version).map_err(|_| Error::<T>::ZosVersionTooLong)?;
             Self::do_set_zos_version(zos_version)
         }
 

@@ -195,7 +195,7 @@ mod benchmarks {
         let count_before = BurnTransactions::<T>::count();
 
         #[extrinsic_call]
-        _(RawOrigin::Signed(source), bounded(STELLAR_ADDRESS), amount);
+        _(RawOrigin::Signed(source), STELLAR_ADDRESS.to_vec(), amount);
 
         assert_eq!(BurnTransactions::<T>::count(), count_before + 1);
         Ok(())
@@ -223,7 +223,12 @@ mod benchmarks {
         let last = validators[quorum - 1].clone();
 
         #[extrinsic_call]
-        _(RawOrigin::Signed(last), id.clone(), target, amount);
+        _(
+            RawOrigin::Signed(last),
+            id.clone().into_inner(),
+            target,
+            amount,
+        );
 
         assert!(ExecutedMintTransactions::<T>::contains_key(&id));
         Ok(())
@@ -249,10 +254,10 @@ mod benchmarks {
         _(
             RawOrigin::Signed(validators[quorum - 1].clone()),
             1,
-            bounded(STELLAR_ADDRESS),
+            STELLAR_ADDRESS.to_vec(),
             amount,
-            last.signature,
-            last.stellar_pub_key,
+            last.signature.into_inner(),
+            last.stellar_pub_key.into_inner(),
             2,
         );
 
@@ -301,11 +306,11 @@ mod benchmarks {
         #[extrinsic_call]
         _(
             RawOrigin::Signed(validators[quorum - 1].clone()),
-            tx_hash.clone(),
-            bounded(STELLAR_ADDRESS),
+            tx_hash.clone().into_inner(),
+            STELLAR_ADDRESS.to_vec(),
             amount,
-            last.signature,
-            last.stellar_pub_key,
+            last.signature.into_inner(),
+            last.stellar_pub_key.into_inner(),
             2,
         );
 
@@ -331,7 +336,10 @@ mod benchmarks {
         );
 
         #[extrinsic_call]
-        _(RawOrigin::Signed(validators[0].clone()), tx_hash.clone());
+        _(
+            RawOrigin::Signed(validators[0].clone()),
+            tx_hash.clone().into_inner(),
+        );
 
         assert!(ExecutedRefundTransactions::<T>::contains_key(&tx_hash));
         Ok(())

@@ -51,9 +51,8 @@ pub mod weights;
 pub mod pallet {
     use crate::{
         types::{
-            BurnTransaction, MintProposal, MintTransaction, RefundTransaction, Signature,
-            StellarAddress, StellarPubKey, StellarSignature, StorageVersion, TxId,
-            MAX_BRIDGE_VALIDATORS,
+            BurnTransaction, MintProposal, MintTransaction, RefundTransaction, StellarAddress,
+            StellarSignature, StorageVersion, TxId, MAX_BRIDGE_VALIDATORS,
         },
         weights::WeightInfo,
     };
@@ -310,6 +309,14 @@ pub mod pallet {
         TooManyPendingTransactions,
         /// The withdrawal or refund does not hold a quorum of signatures.
         NotEnoughSignatures,
+        /// The Stellar transaction id or hash is longer than 128 bytes.
+        TransactionIdTooLong,
+        /// The Stellar target address is longer than 128 bytes.
+        StellarAddressTooLong,
+        /// The signature is longer than 128 bytes.
+        SignatureTooLong,
+        /// The Stellar public key is longer than 128 bytes.
+        StellarPubKeyTooLong,
     }
 
     /// Genesis state: bridge validators, fee account and fees.
@@ -431,10 +438,13 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::swap_to_stellar())]
         pub fn swap_to_stellar(
             origin: OriginFor<T>,
-            target_stellar_address: StellarAddress,
+            target_stellar_address: Vec<u8>,
             amount: BalanceOf<T>,
         ) -> DispatchResult {
             let source = ensure_signed(origin)?;
+            // An address longer than the bound is no Stellar address.
+            let target_stellar_address = StellarAddress::try_from(target_stellar_address)
+                .map_err(|_| Error::<T>::InvalidStellarPublicKey)?;
             Self::do_swap_to_stellar(source, target_stellar_address, amount)
         }
 
@@ -446,11 +456,13 @@ pub mod pallet {
         ))]
         pub fn propose_or_vote_mint_transaction(
             origin: OriginFor<T>,
-            transaction: TxId,
+            transaction: Vec<u8>,
             target: T::AccountId,
             amount: u64,
         ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
+            let transaction =
+                TxId::try_from(transaction).map_err(|_| Error::<T>::TransactionIdTooLong)?;
             Self::do_propose_or_vote_mint_transaction(validator, transaction, target, amount)?;
             Ok(
                 Some(<T as Config>::WeightInfo::propose_or_vote_mint_transaction(
@@ -469,17 +481,15 @@ pub mod pallet {
         pub fn propose_burn_transaction_or_add_sig(
             origin: OriginFor<T>,
             transaction_id: u64,
-            target: StellarAddress,
+            target: Vec<u8>,
             amount: u64,
-            signature: Signature,
-            stellar_pub_key: StellarPubKey,
+            signature: Vec<u8>,
+            stellar_pub_key: Vec<u8>,
             sequence_number: u64,
         ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
-            let signature = StellarSignature {
-                signature,
-                stellar_pub_key,
-            };
+            let target = Self::stellar_address_input(target)?;
+            let signature = Self::signature_input(signature, stellar_pub_key)?;
             Self::do_add_burn_signature(
                 validator,
                 transaction_id,
@@ -524,18 +534,17 @@ pub mod pallet {
         ))]
         pub fn create_refund_transaction_or_add_sig(
             origin: OriginFor<T>,
-            tx_hash: TxId,
-            target: StellarAddress,
+            tx_hash: Vec<u8>,
+            target: Vec<u8>,
             amount: u64,
-            signature: Signature,
-            stellar_pub_key: StellarPubKey,
+            signature: Vec<u8>,
+            stellar_pub_key: Vec<u8>,
             sequence_number: u64,
         ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
-            let signature = StellarSignature {
-                signature,
-                stellar_pub_key,
-            };
+            let tx_hash = TxId::try_from(tx_hash).map_err(|_| Error::<T>::TransactionIdTooLong)?;
+            let target = Self::stellar_address_input(target)?;
+            let signature = Self::signature_input(signature, stellar_pub_key)?;
             Self::do_create_refund_or_add_signature(
                 validator,
                 tx_hash,
@@ -560,9 +569,10 @@ pub mod pallet {
         ))]
         pub fn set_refund_transaction_executed(
             origin: OriginFor<T>,
-            tx_hash: TxId,
+            tx_hash: Vec<u8>,
         ) -> DispatchResultWithPostInfo {
             let validator = ensure_signed(origin)?;
+            let tx_hash = TxId::try_from(tx_hash).map_err(|_| Error::<T>::TransactionIdTooLong)?;
             Self::do_set_refund_transaction_executed(&validator, tx_hash)?;
             Ok(
                 Some(<T as Config>::WeightInfo::set_refund_transaction_executed(

@@ -116,9 +116,9 @@ mod benchmarks {
             RawOrigin::Signed(caller.clone()),
             node,
             stash,
-            description,
-            tf_connect_id,
-            info,
+            description.into_inner(),
+            tf_connect_id.into_inner(),
+            info.into_inner(),
         );
 
         assert!(ValidatorRequests::<T>::contains_key(&caller));

@@ -47,6 +47,7 @@ pub mod pallet {
         types::{Description, Info, TfConnectId, Validator, ValidatorRequestState},
         weights::WeightInfo,
     };
+    use alloc::vec::Vec;
     use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
     use frame_system::pallet_prelude::*;
     use sp_runtime::traits::StaticLookup;
@@ -140,6 +141,12 @@ pub mod pallet {
         ValidatorValidatingAlready,
         /// Not raised.
         ValidatorNotValidating,
+        /// The request's description is longer than 1 024 bytes.
+        DescriptionTooLong,
+        /// The request's TF Connect id is longer than 256 bytes.
+        TfConnectIdTooLong,
+        /// The request's info is longer than 1 024 bytes.
+        InfoTooLong,
     }
 
     #[pallet::hooks]
@@ -160,17 +167,19 @@ pub mod pallet {
             origin: OriginFor<T>,
             validator_node_account: T::AccountId,
             stash_account: T::AccountId,
-            description: Description,
-            tf_connect_id: TfConnectId,
-            info: Info,
+            description: Vec<u8>,
+            tf_connect_id: Vec<u8>,
+            info: Vec<u8>,
         ) -> DispatchResult {
             let who = ensure_signed(origin)?;
             let request = Validator {
                 validator_node_account,
                 stash_account,
-                description,
-                tf_connect_id,
-                info,
+                description: Description::try_from(description)
+                    .map_err(|_| Error::<T>::DescriptionTooLong)?,
+                tf_connect_id: TfConnectId::try_from(tf_connect_id)
+                    .map_err(|_| Error::<T>::TfConnectIdTooLong)?,
+                info: Info::try_from(info).map_err(|_| Error::<T>::InfoTooLong)?,
                 state: ValidatorRequestState::Created,
             };
             Self::do_create_validator_request(who, request)

@@ -20,7 +20,7 @@ fn burn_tft_burns_the_amount_and_records_the_burn() {
         assert_ok!(BurningModule::burn_tft(
             RuntimeOrigin::signed(ALICE),
             900_000_000_000,
-            message("for the grid")
+            b"for the grid".to_vec()
         ));
         assert_eq!(Balances::balance(&ALICE), 100_000_000_000);
         assert_eq!(Balances::total_issuance(), issuance - 900_000_000_000);
@@ -50,12 +50,12 @@ fn burn_tft_of_more_than_the_balance_fails() {
             BurningModule::burn_tft(
                 RuntimeOrigin::signed(ALICE),
                 INITIAL_BALANCE + 1,
-                message("too much")
+                b"too much".to_vec()
             ),
             Error::<Test>::NotEnoughBalanceToBurn
         );
         assert_noop!(
-            BurningModule::burn_tft(RuntimeOrigin::signed(3), 1, message("no account")),
+            BurningModule::burn_tft(RuntimeOrigin::signed(3), 1, b"no account".to_vec()),
             Error::<Test>::NotEnoughBalanceToBurn
         );
     });
@@ -67,7 +67,7 @@ fn burn_tft_may_burn_the_whole_balance() {
         assert_ok!(BurningModule::burn_tft(
             RuntimeOrigin::signed(ALICE),
             INITIAL_BALANCE,
-            message("all")
+            b"all".to_vec()
         ));
         assert_eq!(Balances::balance(&ALICE), 0);
         assert!(!System::account_exists(&ALICE));
@@ -86,14 +86,14 @@ fn burn_tft_cannot_burn_frozen_funds() {
             BurningModule::burn_tft(
                 RuntimeOrigin::signed(ALICE),
                 400_000_000_001,
-                message("frozen")
+                b"frozen".to_vec()
             ),
             Error::<Test>::NotEnoughBalanceToBurn
         );
         assert_ok!(BurningModule::burn_tft(
             RuntimeOrigin::signed(ALICE),
             400_000_000_000,
-            message("free part")
+            b"free part".to_vec()
         ));
         assert_eq!(Balances::balance_frozen(&(), &ALICE), 600_000_000_000);
     });
@@ -107,7 +107,7 @@ fn burn_tft_cannot_burn_reserved_funds() {
             BurningModule::burn_tft(
                 RuntimeOrigin::signed(ALICE),
                 400_000_000_001,
-                message("held")
+                b"held".to_vec()
             ),
             Error::<Test>::NotEnoughBalanceToBurn
         );
@@ -118,11 +118,11 @@ fn burn_tft_cannot_burn_reserved_funds() {
 fn burn_tft_needs_a_signed_origin() {
     run(|| {
         assert_noop!(
-            BurningModule::burn_tft(RuntimeOrigin::root(), 1, message("root")),
+            BurningModule::burn_tft(RuntimeOrigin::root(), 1, b"root".to_vec()),
             DispatchError::BadOrigin
         );
         assert_noop!(
-            BurningModule::burn_tft(RuntimeOrigin::none(), 1, message("none")),
+            BurningModule::burn_tft(RuntimeOrigin::none(), 1, b"none".to_vec()),
             DispatchError::BadOrigin
         );
     });
@@ -136,7 +136,7 @@ fn burns_keep_only_the_latest_ones() {
             assert_ok!(BurningModule::burn_tft(
                 RuntimeOrigin::signed(who),
                 block as u128 * 1_000,
-                message("burn")
+                b"burn".to_vec()
             ));
         }
         let burns = Burns::<Test>::get().expect("burns recorded");
@@ -159,7 +159,7 @@ fn burn_tft_with_an_empty_message_or_zero_amount_is_recorded() {
         assert_ok!(BurningModule::burn_tft(
             RuntimeOrigin::signed(ALICE),
             0,
-            message("")
+            b"".to_vec()
         ));
         assert_eq!(Balances::balance(&ALICE), INITIAL_BALANCE);
         assert_eq!(Burns::<Test>::get().map(|b| b.len()), Some(1));
@@ -167,19 +167,44 @@ fn burn_tft_with_an_empty_message_or_zero_amount_is_recorded() {
 }
 
 #[test]
-fn an_oversized_message_does_not_decode() {
+fn an_oversized_message_decodes_and_fails_with_a_named_error() {
     run(|| {
-        let call = crate::Call::<Test>::burn_tft {
-            amount: 1,
-            message: message("fits"),
-        };
-        let mut encoded = call.encode();
-        assert!(crate::Call::<Test>::decode(&mut &encoded[..]).is_ok());
-
+        // The message is a plain `Vec<u8>`, as in TFChain 2.9: any length decodes.
         let long = vec![b'x'; MAX_MESSAGE_LENGTH as usize + 1];
-        encoded = (0u8, 1u128, long).encode();
-        assert!(crate::Call::<Test>::decode(&mut &encoded[..]).is_err());
+        let encoded = (0u8, 1u128, long.clone()).encode();
+        assert!(crate::Call::<Test>::decode(&mut &encoded[..]).is_ok());
+        assert_noop!(
+            BurningModule::burn_tft(RuntimeOrigin::signed(ALICE), 1, long),
+            Error::<Test>::BurnMessageTooLong
+        );
+        let longest = vec![b'x'; MAX_MESSAGE_LENGTH as usize];
+        assert_ok!(BurningModule::burn_tft(
+            RuntimeOrigin::signed(ALICE),
+            1,
+            longest.clone()
+        ));
+        let burns = Burns::<Test>::get().unwrap();
+        assert_eq!(burns.last().unwrap().message.to_vec(), longest);
     });
+}
+
+#[test]
+fn the_weight_of_an_oversized_message_is_the_weight_of_the_longest() {
+    use crate::weights::WeightInfo;
+    use frame_support::dispatch::GetDispatchInfo;
+    let weight = |length: u32| {
+        crate::Call::<Test>::burn_tft {
+            amount: 1,
+            message: vec![b'x'; length as usize],
+        }
+        .get_dispatch_info()
+        .call_weight
+    };
+    assert_eq!(weight(10), <() as WeightInfo>::burn_tft(10));
+    assert_eq!(
+        weight(MAX_MESSAGE_LENGTH + 100),
+        <() as WeightInfo>::burn_tft(MAX_MESSAGE_LENGTH)
+    );
 }
 
 #[test]
@@ -187,7 +212,7 @@ fn the_call_encodes_the_amount_as_a_plain_u128() {
     run(|| {
         let call = crate::Call::<Test>::burn_tft {
             amount: 5,
-            message: message("hi"),
+            message: b"hi".to_vec(),
         };
         let mut expected = vec![0u8];
         expected.extend_from_slice(&5u128.to_le_bytes());

@@ -283,12 +283,18 @@ fn create_name_contract_errors() {
     run(|| {
         prepare_grid();
         let create = |who: &AccountId32, name: &[u8]| {
-            SmartContractModule::create_name_contract(signed(who), b(name))
+            SmartContractModule::create_name_contract(signed(who), name.to_vec())
         };
         assert_noop!(create(&ferdie(), b"name"), Error::<Test>::TwinNotExists);
         assert_noop!(create(&charlie(), b"ab"), Error::<Test>::NameContractNameTooShort);
         assert_noop!(
             create(&charlie(), &[b'a'; 65]),
+            Error::<Test>::NameContractNameTooLong
+        );
+        // The argument is a plain `Vec<u8>` as in TFChain 2.9: any length decodes and is refused
+        // with the named error.
+        assert_noop!(
+            create(&charlie(), &[b'a'; 1000]),
             Error::<Test>::NameContractNameTooLong
         );
         assert_noop!(create(&charlie(), b"Upper"), Error::<Test>::NameNotValid);
@@ -311,7 +317,7 @@ fn cancelled_name_can_be_registered_again() {
         );
         assert_ok!(SmartContractModule::create_name_contract(
             signed(&dave()),
-            b(b"gateway")
+            b"gateway".to_vec()
         ));
     });
 }

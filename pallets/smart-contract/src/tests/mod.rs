@@ -177,7 +177,7 @@ pub fn create_node_contract(public_ips: u32) -> u64 {
 pub fn create_name_contract(name: &[u8]) -> u64 {
     assert_ok!(SmartContractModule::create_name_contract(
         signed(&charlie()),
-        b(name)
+        name.to_vec()
     ));
     ContractID::<Test>::get()
 }
@@ -196,11 +196,10 @@ pub fn create_rent_contract() -> u64 {
 pub fn report_resources(id: u64, used: Resources) {
     assert_ok!(SmartContractModule::report_contract_resources(
         signed(&bob()),
-        BoundedVec::try_from(vec![ContractResources {
+        vec![ContractResources {
             contract_id: id,
             used
-        }])
-        .unwrap()
+        }]
     ));
 }
 

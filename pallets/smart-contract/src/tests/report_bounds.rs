@@ -41,10 +41,7 @@ fn nru(contract_id: u64, timestamp: u64, window: u64, nru: u64) -> NruConsumptio
 }
 
 fn add_nru_batch(reports: Vec<NruConsumption>) {
-    assert_ok!(SmartContractModule::add_nru_reports(
-        signed(&bob()),
-        BoundedVec::try_from(reports).unwrap()
-    ));
+    assert_ok!(SmartContractModule::add_nru_reports(signed(&bob()), reports));
 }
 
 /// units-USD of `bytes` of traffic reported over `window` seconds: (GB) × 50 000 / 3 600 ×

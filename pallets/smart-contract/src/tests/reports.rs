@@ -14,7 +14,7 @@ fn nru_report(contract_id: u64, timestamp: u64, nru: u64) -> NruConsumption {
 }
 
 fn add_nru(who: &AccountId32, report: NruConsumption) -> frame_support::dispatch::DispatchResultWithPostInfo {
-    SmartContractModule::add_nru_reports(signed(who), BoundedVec::try_from(vec![report]).unwrap())
+    SmartContractModule::add_nru_reports(signed(who), vec![report])
 }
 
 #[test]
@@ -51,11 +51,10 @@ fn report_contract_resources_errors() {
         let report = |who: &AccountId32, id: u64| {
             SmartContractModule::report_contract_resources(
                 signed(who),
-                BoundedVec::try_from(vec![ContractResources {
+                vec![ContractResources {
                     contract_id: id,
                     used: Resources::default(),
-                }])
-                .unwrap(),
+                }],
             )
         };
         assert_noop!(report(&validator(), 1), Error::<Test>::TwinNotExists);
@@ -132,4 +131,67 @@ fn add_nru_reports_errors() {
         assert_noop!(add_nru(&bob(), nru_report(id, 0, 1)), Error::<Test>::FarmNotExists);
         pallet_tfgrid::Farms::<Test>::insert(node.farm_id, farm);
     });
+}
+
+#[test]
+fn a_call_carries_at_most_max_reports_reports() {
+    run(|| {
+        prepare_grid();
+        let max = MAX_REPORTS as usize;
+        // Reports about a contract that does not exist are skipped: only the count matters.
+        let nru = |count: usize| vec![nru_report(99, 0, 1); count];
+        assert_ok!(SmartContractModule::add_nru_reports(signed(&bob()), nru(max)));
+        assert_noop!(
+            SmartContractModule::add_nru_reports(signed(&bob()), nru(max + 1)),
+            Error::<Test>::TooManyReports
+        );
+        let used = |count: usize| {
+            vec![
+                ContractResources {
+                    contract_id: 99,
+                    used: Resources::default(),
+                };
+                count
+            ]
+        };
+        assert_ok!(SmartContractModule::report_contract_resources(signed(&bob()), used(max)));
+        assert_noop!(
+            SmartContractModule::report_contract_resources(signed(&bob()), used(max + 1)),
+            Error::<Test>::TooManyReports
+        );
+    });
+}
+
+#[test]
+fn report_weights_stop_growing_at_max_reports() {
+    use crate::weights::WeightInfo;
+    use frame_support::dispatch::GetDispatchInfo;
+    type W = <Test as crate::Config>::WeightInfo;
+    let nru = |count: usize| {
+        crate::Call::<Test>::add_nru_reports {
+            reports: vec![nru_report(1, 0, 1); count],
+        }
+        .get_dispatch_info()
+        .call_weight
+    };
+    assert_eq!(nru(3), <W as WeightInfo>::add_nru_reports(3));
+    assert_eq!(nru(MAX_REPORTS as usize + 1), <W as WeightInfo>::add_nru_reports(MAX_REPORTS));
+    let used = |count: usize| {
+        crate::Call::<Test>::report_contract_resources {
+            contract_resources: vec![
+                ContractResources {
+                    contract_id: 1,
+                    used: Resources::default(),
+                };
+                count
+            ],
+        }
+        .get_dispatch_info()
+        .call_weight
+    };
+    assert_eq!(used(3), <W as WeightInfo>::report_contract_resources(3));
+    assert_eq!(
+        used(MAX_REPORTS as usize + 1),
+        <W as WeightInfo>::report_contract_resources(MAX_REPORTS)
+    );
 }

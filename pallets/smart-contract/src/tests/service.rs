@@ -26,7 +26,7 @@ fn ready_service_contract() -> u64 {
     assert_ok!(SmartContractModule::service_contract_set_metadata(
         signed(&charlie()),
         id,
-        b(b"some metadata")
+        b"some metadata".to_vec()
     ));
     id
 }
@@ -105,11 +105,15 @@ fn set_fees_and_metadata_errors() {
             Error::<Test>::TwinNotAuthorized
         );
         assert_noop!(
-            SmartContractModule::service_contract_set_metadata(signed(&alice()), id, b(b"m")),
+            SmartContractModule::service_contract_set_metadata(signed(&alice()), id, b"m".to_vec()),
             Error::<Test>::TwinNotAuthorized
         );
         assert_noop!(
-            SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b(&[b'm'; 65])),
+            SmartContractModule::service_contract_set_metadata(signed(&dave()), id, [b'm'; 65].to_vec()),
+            Error::<Test>::ServiceContractMetadataTooLong
+        );
+        assert_noop!(
+            SmartContractModule::service_contract_set_metadata(signed(&dave()), id, vec![b'm'; 1000]),
             Error::<Test>::ServiceContractMetadataTooLong
         );
         assert_ok!(SmartContractModule::service_contract_set_fees(signed(&dave()), id, 1, 1));
@@ -117,7 +121,7 @@ fn set_fees_and_metadata_errors() {
             last_event(),
             ContractEvent::ServiceContractFeesSet(ServiceContracts::<Test>::get(id).unwrap())
         );
-        assert_ok!(SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b(b"m")));
+        assert_ok!(SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b"m".to_vec()));
         go_to_block(2);
         assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
         assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
@@ -126,7 +130,7 @@ fn set_fees_and_metadata_errors() {
             Error::<Test>::ServiceContractModificationNotAllowed
         );
         assert_noop!(
-            SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b(b"n")),
+            SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b"n".to_vec()),
             Error::<Test>::ServiceContractModificationNotAllowed
         );
     });
@@ -157,7 +161,7 @@ fn approve_and_reject_errors() {
             Error::<Test>::ServiceContractRejectionNotAllowed
         );
         assert_ok!(SmartContractModule::service_contract_set_fees(signed(&dave()), id, 1, 1));
-        assert_ok!(SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b(b"m")));
+        assert_ok!(SmartContractModule::service_contract_set_metadata(signed(&dave()), id, b"m".to_vec()));
         assert_noop!(
             SmartContractModule::service_contract_approve(signed(&alice()), id),
             Error::<Test>::TwinNotAuthorized
@@ -208,7 +212,7 @@ fn service_contract_bill_pays_the_service() {
             signed(&dave()),
             id,
             100,
-            b(b"bill")
+            b"bill".to_vec()
         ));
         // 600 s: 1 000 mUSD/h × 600/3600 + 100 mUSD = 266.67 mUSD = 2 666 667 units-USD
         // = 53 333 340 TFT units at 50 mUSD.
@@ -239,7 +243,7 @@ fn service_contract_bill_errors() {
     run(|| {
         let id = ready_service_contract();
         let bill = |who: &AccountId32, id: u64, variable: u64, metadata: &[u8]| {
-            SmartContractModule::service_contract_bill(signed(who), id, variable, b(metadata))
+            SmartContractModule::service_contract_bill(signed(who), id, variable, metadata.to_vec())
         };
         assert_noop!(bill(&ferdie(), id, 0, b""), Error::<Test>::TwinNotExists);
         assert_noop!(bill(&dave(), 9, 0, b""), Error::<Test>::ServiceContractNotExists);
@@ -294,7 +298,7 @@ fn attack_service_raises_its_fees_after_the_consumer_approved() {
         );
         go_to_block(601);
         assert_noop!(
-            SmartContractModule::service_contract_bill(signed(&dave()), id, 120_000, b(b"")),
+            SmartContractModule::service_contract_bill(signed(&dave()), id, 120_000, b"".to_vec()),
             Error::<Test>::ServiceContractBillingNotApprovedByBoth
         );
         assert_eq!(free(&charlie()), USER_BALANCE);
@@ -310,7 +314,7 @@ fn changing_the_metadata_clears_both_approvals() {
         assert_ok!(SmartContractModule::service_contract_set_metadata(
             signed(&dave()),
             id,
-            b(b"other terms")
+            b"other terms".to_vec()
         ));
         let contract = ServiceContracts::<Test>::get(id).unwrap();
         assert!(!contract.accepted_by_service && !contract.accepted_by_consumer);
@@ -359,21 +363,21 @@ fn a_service_bill_never_exceeds_one_hour_of_the_agreed_fees() {
         // Ten hours without a bill: only one hour of fees can be billed.
         go_to_block(1 + 6_000);
         assert_noop!(
-            SmartContractModule::service_contract_bill(signed(&dave()), id, 2_001, b(b"")),
+            SmartContractModule::service_contract_bill(signed(&dave()), id, 2_001, b"".to_vec()),
             Error::<Test>::ServiceContractBillingVariableAmountTooHigh
         );
         assert_ok!(SmartContractModule::service_contract_bill(
             signed(&dave()),
             id,
             2_000,
-            b(b"")
+            b"".to_vec()
         ));
         // 1 000 + 2 000 mUSD = 30 000 000 units-USD = 60 TFT at 50 mUSD.
         let amount = (1_000 + 2_000) * 10_000 * 20;
         assert_eq!(free(&charlie()), USER_BALANCE - amount);
         // Billing again right away: the window is empty, so is the bill.
         assert_noop!(
-            SmartContractModule::service_contract_bill(signed(&dave()), id, 1, b(b"")),
+            SmartContractModule::service_contract_bill(signed(&dave()), id, 1, b"".to_vec()),
             Error::<Test>::ServiceContractBillingVariableAmountTooHigh
         );
     });
@@ -404,14 +408,14 @@ fn a_service_fee_too_large_to_price_is_refused_not_saturated() {
             assert_ok!(SmartContractModule::service_contract_set_metadata(
                 signed(&charlie()),
                 id,
-                b(b"terms")
+                b"terms".to_vec()
             ));
             go_to_block(System::block_number() + 1);
             assert_ok!(SmartContractModule::service_contract_approve(signed(&dave()), id));
             assert_ok!(SmartContractModule::service_contract_approve(signed(&charlie()), id));
             go_to_block(System::block_number() + 600);
             assert_noop!(
-                SmartContractModule::service_contract_bill(signed(&dave()), id, 0, b(b"")),
+                SmartContractModule::service_contract_bill(signed(&dave()), id, 0, b"".to_vec()),
                 error
             );
         }

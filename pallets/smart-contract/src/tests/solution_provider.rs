@@ -4,24 +4,21 @@ use super::*;
 use crate::{Contracts, Error, SolutionProviders};
 use frame_support::{assert_noop, assert_ok};
 
-fn providers(takes: &[u8]) -> ProvidersOf<Test> {
-    BoundedVec::try_from(
-        takes
-            .iter()
-            .map(|take| Provider {
-                who: alice(),
-                take: *take,
-            })
-            .collect::<Vec<_>>(),
-    )
-    .unwrap()
+fn providers(takes: &[u8]) -> Vec<Provider<AccountId32>> {
+    takes
+        .iter()
+        .map(|take| Provider {
+            who: alice(),
+            take: *take,
+        })
+        .collect()
 }
 
 fn create_provider(takes: &[u8]) -> frame_support::dispatch::DispatchResult {
     SmartContractModule::create_solution_provider(
         signed(&dave()),
-        b(b"a solution"),
-        b(b"https://example.com"),
+        b"a solution".to_vec(),
+        b"https://example.com".to_vec(),
         providers(takes),
     )
 }
@@ -40,6 +37,36 @@ fn create_and_approve_a_solution_provider() {
         ));
         assert!(SolutionProviders::<Test>::get(1).unwrap().approved);
         assert_eq!(last_event(), ContractEvent::SolutionProviderApproved(1, true));
+    });
+}
+
+#[test]
+fn solution_provider_inputs_are_bounded_with_named_errors() {
+    run(|| {
+        let create = |description: Vec<u8>, link: Vec<u8>, count: u32| {
+            SmartContractModule::create_solution_provider(
+                signed(&dave()),
+                description,
+                link,
+                providers(&vec![0; count as usize]),
+            )
+        };
+        let text = |len: u32| vec![b'a'; len as usize];
+        let max = MAX_SOLUTION_PROVIDER_TEXT_LENGTH;
+        assert_ok!(create(text(max), text(max), MAX_PROVIDERS));
+        assert_eq!(SolutionProviders::<Test>::get(1).unwrap().providers.len(), MAX_PROVIDERS as usize);
+        assert_noop!(
+            create(text(1), text(1), MAX_PROVIDERS + 1),
+            Error::<Test>::TooManyProviders
+        );
+        assert_noop!(
+            create(text(max + 1), text(1), 1),
+            Error::<Test>::SolutionProviderDescriptionTooLong
+        );
+        assert_noop!(
+            create(text(1), text(max + 1), 1),
+            Error::<Test>::SolutionProviderLinkTooLong
+        );
     });
 }
 

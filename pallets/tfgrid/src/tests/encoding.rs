@@ -97,6 +97,10 @@ fn events_and_errors_keep_their_upstream_indices() {
         assert_eq!(Error::<Test>::FarmingPolicyImmutable.encode(), vec![116]);
         assert_eq!(Error::<Test>::StashAlreadyBonded.encode(), vec![117]);
         assert_eq!(Error::<Test>::UptimeReportTooSoon.encode(), vec![118]);
+        assert_eq!(Error::<Test>::EntityNameTooLong.encode(), vec![119]);
+        assert_eq!(Error::<Test>::PolicyNameTooLong.encode(), vec![120]);
+        assert_eq!(Error::<Test>::StellarAddressTooLong.encode(), vec![121]);
+        assert_eq!(Error::<Test>::ZosVersionTooLong.encode(), vec![122]);
     });
 }
 

@@ -8,10 +8,10 @@ fn create(target: AccountId32, name: &[u8], signature: &[u8]) -> sp_runtime::Dis
     TfgridModule::create_entity(
         RuntimeOrigin::signed(alice()),
         target,
-        b(name),
+        name.to_vec(),
         b(b"Belgium"),
         b(b"Ghent"),
-        b(signature),
+        signature.to_vec(),
     )
 }
 
@@ -120,10 +120,10 @@ fn create_entity_checks_country_then_city_after_the_signature() {
             TfgridModule::create_entity(
                 RuntimeOrigin::signed(alice()),
                 bob(),
-                b(b"foobar"),
+                b"foobar".to_vec(),
                 b(b"B"),
                 b(b"Ghent"),
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::CountryNameTooShort
         );
@@ -132,10 +132,10 @@ fn create_entity_checks_country_then_city_after_the_signature() {
             TfgridModule::create_entity(
                 RuntimeOrigin::signed(alice()),
                 bob(),
-                b(b"foobar"),
+                b"foobar".to_vec(),
                 b(b"Belgium"),
                 b(b""),
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::CityNameTooShort
         );
@@ -170,7 +170,7 @@ fn attack_a_twin_entity_proof_registers_an_entity() {
             RuntimeOrigin::signed(charlie()),
             twin_id,
             entity_id,
-            b(&proof)
+            proof.to_vec()
         ));
         assert_ok!(TfgridModule::delete_entity(RuntimeOrigin::signed(account(
             "//Dave"
@@ -179,10 +179,10 @@ fn attack_a_twin_entity_proof_registers_an_entity() {
         let forged = TfgridModule::create_entity(
             RuntimeOrigin::signed(alice()),
             account("//Dave"),
-            b(&message[..5]),
+            message[..5].to_vec(),
             b(&message[5..7]),
             b(&message[7..]),
-            b(&proof),
+            proof.to_vec(),
         );
         assert_eq!(
             forged,
@@ -256,7 +256,7 @@ fn update_entity_renames_and_relocates_it() {
         let id = create_entity("//Bob", b"foobar");
         assert_ok!(TfgridModule::update_entity(
             RuntimeOrigin::signed(bob()),
-            b(b"newfoo"),
+            b"newfoo".to_vec(),
             b(b"Egypt"),
             b(b"Cairo")
         ));
@@ -279,7 +279,7 @@ fn update_entity_may_keep_its_own_name() {
         let id = create_entity("//Bob", b"foobar");
         assert_ok!(TfgridModule::update_entity(
             RuntimeOrigin::signed(bob()),
-            b(b"foobar"),
+            b"foobar".to_vec(),
             b(b"Egypt"),
             b(b"Cairo")
         ));
@@ -295,7 +295,7 @@ fn update_entity_to_another_entitys_name_fails() {
         assert_noop!(
             TfgridModule::update_entity(
                 RuntimeOrigin::signed(bob()),
-                b(b"other"),
+                b"other".to_vec(),
                 b(b"Egypt"),
                 b(b"Cairo")
             ),
@@ -310,7 +310,7 @@ fn update_entity_without_an_entity_fails() {
         assert_noop!(
             TfgridModule::update_entity(
                 RuntimeOrigin::signed(bob()),
-                b(b"foobar"),
+                b"foobar".to_vec(),
                 b(b"Egypt"),
                 b(b"Cairo")
             ),
@@ -326,7 +326,7 @@ fn update_entity_validates_country_and_city() {
         assert_noop!(
             TfgridModule::update_entity(
                 RuntimeOrigin::signed(bob()),
-                b(b"foobar"),
+                b"foobar".to_vec(),
                 b(b"E"),
                 b(b"Cairo")
             ),
@@ -335,7 +335,7 @@ fn update_entity_validates_country_and_city() {
         assert_noop!(
             TfgridModule::update_entity(
                 RuntimeOrigin::signed(bob()),
-                b(b"foobar"),
+                b"foobar".to_vec(),
                 b(b"Egypt"),
                 b(b"")
             ),
@@ -363,5 +363,40 @@ fn delete_entity_without_an_entity_fails() {
             TfgridModule::delete_entity(RuntimeOrigin::signed(bob())),
             Error::<Test>::EntityNotExists
         );
+    });
+}
+
+#[test]
+fn entity_names_and_signatures_are_bounded_with_named_errors() {
+    run(|| {
+        let pair = sr25519_pair("//Bob");
+        let name = [b'n'; MAX_ENTITY_NAME_LENGTH as usize];
+        let signature = entity_signature(&pair, &name, b"Belgium", b"Ghent");
+        assert_noop!(
+            create(
+                bob(),
+                &[b'n'; MAX_ENTITY_NAME_LENGTH as usize + 1],
+                &signature
+            ),
+            Error::<Test>::EntityNameTooLong
+        );
+        assert_noop!(
+            create(bob(), &name, &[b'0'; SIGNATURE_HEX_LENGTH as usize + 1]),
+            Error::<Test>::SignatureLengthIsIncorrect
+        );
+        assert_ok!(create(bob(), &name, &signature));
+        let update = |len: usize| {
+            TfgridModule::update_entity(
+                RuntimeOrigin::signed(bob()),
+                vec![b'm'; len],
+                b(b"Egypt"),
+                b(b"Cairo"),
+            )
+        };
+        assert_noop!(
+            update(MAX_ENTITY_NAME_LENGTH as usize + 1),
+            Error::<Test>::EntityNameTooLong
+        );
+        assert_ok!(update(MAX_ENTITY_NAME_LENGTH as usize));
     });
 }

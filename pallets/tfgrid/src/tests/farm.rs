@@ -225,7 +225,7 @@ fn add_stellar_payout_v2address_stores_the_address() {
         assert_ok!(TfgridModule::add_stellar_payout_v2address(
             RuntimeOrigin::signed(alice()),
             farm_id,
-            b(address)
+            address.to_vec()
         ));
         assert_eq!(
             FarmPayoutV2AddressByFarmID::<Test>::get(farm_id).to_vec(),
@@ -242,12 +242,20 @@ fn add_stellar_payout_v2address_stores_the_address() {
 fn add_stellar_payout_v2address_errors() {
     run(|| {
         assert_noop!(
-            TfgridModule::add_stellar_payout_v2address(RuntimeOrigin::signed(alice()), 1, b(b"G")),
+            TfgridModule::add_stellar_payout_v2address(
+                RuntimeOrigin::signed(alice()),
+                1,
+                b"G".to_vec()
+            ),
             Error::<Test>::TwinNotExists
         );
         create_twin(&alice());
         assert_noop!(
-            TfgridModule::add_stellar_payout_v2address(RuntimeOrigin::signed(alice()), 1, b(b"G")),
+            TfgridModule::add_stellar_payout_v2address(
+                RuntimeOrigin::signed(alice()),
+                1,
+                b"G".to_vec()
+            ),
             Error::<Test>::FarmNotExists
         );
         let farm_id = create_farm(&alice(), b"alice_farm");
@@ -256,9 +264,31 @@ fn add_stellar_payout_v2address_errors() {
             TfgridModule::add_stellar_payout_v2address(
                 RuntimeOrigin::signed(bob()),
                 farm_id,
-                b(b"G")
+                b"G".to_vec()
             ),
             Error::<Test>::CannotUpdateFarmWrongTwin
+        );
+    });
+}
+
+#[test]
+fn add_stellar_payout_v2address_takes_at_most_the_bounded_length() {
+    run(|| {
+        create_twin(&alice());
+        let farm_id = create_farm(&alice(), b"alice_farm");
+        let address = |len: u32| vec![b'G'; len as usize];
+        assert_ok!(TfgridModule::add_stellar_payout_v2address(
+            RuntimeOrigin::signed(alice()),
+            farm_id,
+            address(MAX_STELLAR_ADDRESS_LENGTH)
+        ));
+        assert_noop!(
+            TfgridModule::add_stellar_payout_v2address(
+                RuntimeOrigin::signed(alice()),
+                farm_id,
+                address(MAX_STELLAR_ADDRESS_LENGTH + 1)
+            ),
+            Error::<Test>::StellarAddressTooLong
         );
     });
 }

@@ -197,10 +197,10 @@ pub fn create_entity(seed: &str, name: &[u8]) -> u32 {
     assert_ok!(TfgridModule::create_entity(
         RuntimeOrigin::signed(alice()),
         account(seed),
-        b(name),
+        name.to_vec(),
         b(b"Belgium"),
         b(b"Ghent"),
-        b(&signature),
+        signature.to_vec(),
     ));
     EntityID::<Test>::get()
 }

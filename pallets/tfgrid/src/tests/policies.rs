@@ -20,7 +20,7 @@ fn policy(value: u32) -> Policy {
 fn create_pricing(name: &[u8]) -> sp_runtime::DispatchResult {
     TfgridModule::create_pricing_policy(
         RuntimeOrigin::root(),
-        b(name),
+        name.to_vec(),
         policy(1),
         policy(2),
         policy(3),
@@ -37,7 +37,7 @@ fn update_pricing(id: u32, name: &[u8]) -> sp_runtime::DispatchResult {
     TfgridModule::update_pricing_policy(
         RuntimeOrigin::root(),
         id,
-        b(name),
+        name.to_vec(),
         policy(10),
         policy(20),
         policy(30),
@@ -59,7 +59,7 @@ fn create_farming(
 ) -> u32 {
     assert_ok!(TfgridModule::create_farming_policy(
         RuntimeOrigin::root(),
-        b(b"policy"),
+        b"policy".to_vec(),
         12,
         15,
         10,
@@ -121,7 +121,7 @@ fn create_pricing_policy_errors() {
         assert_noop!(
             TfgridModule::create_pricing_policy(
                 RuntimeOrigin::signed(alice()),
-                b(b"x"),
+                b"x".to_vec(),
                 policy(1),
                 policy(1),
                 policy(1),
@@ -231,7 +231,7 @@ fn create_farming_policy_requires_the_restricted_origin() {
         assert_noop!(
             TfgridModule::create_farming_policy(
                 RuntimeOrigin::signed(alice()),
-                b(b"policy"),
+                b"policy".to_vec(),
                 1,
                 1,
                 1,
@@ -262,7 +262,7 @@ fn update_farming_policy_overwrites_the_mutable_fields() {
         assert_ok!(TfgridModule::update_farming_policy(
             RuntimeOrigin::root(),
             id,
-            b(b"renamed"),
+            b"renamed".to_vec(),
             1,
             2,
             3,
@@ -305,7 +305,7 @@ fn update_farming_policy_of_an_immutable_policy_fails() {
             TfgridModule::update_farming_policy(
                 RuntimeOrigin::root(),
                 id,
-                b(b"renamed"),
+                b"renamed".to_vec(),
                 1,
                 2,
                 3,
@@ -328,7 +328,7 @@ fn update_farming_policy_of_a_missing_policy_fails() {
             TfgridModule::update_farming_policy(
                 RuntimeOrigin::root(),
                 9,
-                b(b"renamed"),
+                b"renamed".to_vec(),
                 1,
                 2,
                 3,
@@ -622,7 +622,7 @@ fn attach_policy_to_farm_of_an_expired_policy_fails() {
         let farm_id = create_farm(&alice(), b"alice_farm");
         assert_ok!(TfgridModule::create_farming_policy(
             RuntimeOrigin::root(),
-            b(b"short"),
+            b"short".to_vec(),
             1,
             1,
             1,
@@ -693,7 +693,7 @@ fn set_zos_version_stores_a_new_version() {
     run(|| {
         assert_ok!(TfgridModule::set_zos_version(
             RuntimeOrigin::root(),
-            b(b"v3.10.0")
+            b"v3.10.0".to_vec()
         ));
         assert_eq!(ZosVersion::<Test>::get().to_vec(), b"v3.10.0".to_vec());
         assert_eq!(
@@ -708,15 +708,86 @@ fn set_zos_version_to_the_current_version_fails() {
     run(|| {
         assert_ok!(TfgridModule::set_zos_version(
             RuntimeOrigin::root(),
-            b(b"v3.10.0")
+            b"v3.10.0".to_vec()
         ));
         assert_noop!(
-            TfgridModule::set_zos_version(RuntimeOrigin::root(), b(b"v3.10.0")),
+            TfgridModule::set_zos_version(RuntimeOrigin::root(), b"v3.10.0".to_vec()),
             Error::<Test>::InvalidZosVersion
         );
         assert_noop!(
-            TfgridModule::set_zos_version(RuntimeOrigin::signed(alice()), b(b"v4")),
+            TfgridModule::set_zos_version(RuntimeOrigin::signed(alice()), b"v4".to_vec()),
             DispatchError::BadOrigin
+        );
+    });
+}
+
+#[test]
+fn policy_names_and_the_zos_version_are_bounded_with_named_errors() {
+    run(|| {
+        let name = |len: u32| vec![b'p'; len as usize];
+        let max = MAX_POLICY_NAME_LENGTH;
+        assert_ok!(create_pricing(&name(max)));
+        let id = PricingPolicyID::<Test>::get();
+        assert_noop!(
+            create_pricing(&name(max + 1)),
+            Error::<Test>::PolicyNameTooLong
+        );
+        assert_ok!(update_pricing(id, &name(max - 1)));
+        assert_noop!(
+            update_pricing(id, &name(max + 1)),
+            Error::<Test>::PolicyNameTooLong
+        );
+        let create_farming_named = |name: Vec<u8>| {
+            TfgridModule::create_farming_policy(
+                RuntimeOrigin::root(),
+                name,
+                12,
+                15,
+                10,
+                8,
+                95,
+                0,
+                false,
+                false,
+                NodeCertification::Diy,
+                FarmCertification::NotCertified,
+            )
+        };
+        assert_ok!(create_farming_named(name(max)));
+        let farming_id = FarmingPolicyID::<Test>::get();
+        assert_noop!(
+            create_farming_named(name(max + 1)),
+            Error::<Test>::PolicyNameTooLong
+        );
+        let update_farming_named = |name: Vec<u8>| {
+            TfgridModule::update_farming_policy(
+                RuntimeOrigin::root(),
+                farming_id,
+                name,
+                1,
+                2,
+                3,
+                4,
+                50,
+                100,
+                false,
+                NodeCertification::Diy,
+                FarmCertification::NotCertified,
+            )
+        };
+        assert_ok!(update_farming_named(name(max - 1)));
+        assert_noop!(
+            update_farming_named(name(max + 1)),
+            Error::<Test>::PolicyNameTooLong
+        );
+        let zos = |len: u32| vec![b'v'; len as usize];
+        assert_ok!(TfgridModule::set_zos_version(
+            RuntimeOrigin::root(),
+            zos(MAX_ZOS_VERSION_LENGTH)
+        ));
+        assert_noop!(
+            TfgridModule::set_zos_version(RuntimeOrigin::root(), zos(MAX_ZOS_VERSION_LENGTH + 1)),
+            Error::<Test>::ZosVersionTooLong
         );
     });
 }
@@ -749,7 +820,7 @@ fn governance_calls_reject_signed_origins() {
             TfgridModule::update_pricing_policy(
                 signed(),
                 1,
-                b(b"x"),
+                b"x".to_vec(),
                 policy(1),
                 policy(1),
                 policy(1),
@@ -766,7 +837,7 @@ fn governance_calls_reject_signed_origins() {
             TfgridModule::update_farming_policy(
                 signed(),
                 1,
-                b(b"x"),
+                b"x".to_vec(),
                 1,
                 1,
                 1,
@@ -780,7 +851,7 @@ fn governance_calls_reject_signed_origins() {
             DispatchError::BadOrigin
         );
         assert_noop!(
-            TfgridModule::set_zos_version(signed(), b(b"v1")),
+            TfgridModule::set_zos_version(signed(), b"v1".to_vec()),
             DispatchError::BadOrigin
         );
         assert_noop!(
@@ -1063,7 +1134,7 @@ fn create_farming_policy_beyond_the_policy_limit_fails() {
         assert_noop!(
             TfgridModule::create_farming_policy(
                 RuntimeOrigin::root(),
-                b(b"policy"),
+                b"policy".to_vec(),
                 1,
                 1,
                 1,

@@ -151,7 +151,7 @@ fn add_twin_entity_with_an_sr25519_signature_stores_the_proof() {
             RuntimeOrigin::signed(alice()),
             twin_id,
             entity_id,
-            b(&signature)
+            signature.to_vec()
         ));
         let twin = Twins::<Test>::get(twin_id).unwrap();
         assert_eq!(twin.entities.len(), 1);
@@ -177,10 +177,10 @@ fn add_twin_entity_with_an_ed25519_signature_stores_the_proof() {
         assert_ok!(TfgridModule::create_entity(
             RuntimeOrigin::signed(alice()),
             entity_account,
-            b(b"bob"),
+            b"bob".to_vec(),
             b(b"Belgium"),
             b(b"Ghent"),
-            b(&signature)
+            signature.to_vec()
         ));
         let twin_id = create_twin(&alice());
         let proof = twin_entity_signature(&pair, 1, twin_id);
@@ -188,7 +188,7 @@ fn add_twin_entity_with_an_ed25519_signature_stores_the_proof() {
             RuntimeOrigin::signed(alice()),
             twin_id,
             1,
-            b(&proof)
+            proof.to_vec()
         ));
         assert_eq!(Twins::<Test>::get(twin_id).unwrap().entities.len(), 1);
     });
@@ -204,7 +204,7 @@ fn add_twin_entity_of_a_missing_entity_fails() {
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 1,
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::EntityNotExists
         );
@@ -221,7 +221,7 @@ fn add_twin_entity_to_a_missing_twin_fails() {
                 RuntimeOrigin::signed(alice()),
                 5,
                 entity_id,
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::TwinNotExists
         );
@@ -239,7 +239,7 @@ fn add_twin_entity_to_someone_elses_twin_fails() {
                 RuntimeOrigin::signed(charlie()),
                 twin_id,
                 entity_id,
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::UnauthorizedToUpdateTwin
         );
@@ -256,14 +256,14 @@ fn add_twin_entity_twice_with_the_same_signature_fails() {
             RuntimeOrigin::signed(alice()),
             twin_id,
             entity_id,
-            b(&signature)
+            signature.to_vec()
         ));
         assert_noop!(
             TfgridModule::add_twin_entity(
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 entity_id,
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::EntityWithSignatureAlreadyExists
         );
@@ -280,7 +280,17 @@ fn add_twin_entity_with_a_short_signature_fails_instead_of_panicking() {
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 entity_id,
-                b(b"abcd")
+                b"abcd".to_vec()
+            ),
+            Error::<Test>::SignatureLengthIsIncorrect
+        );
+        // A plain `Vec<u8>` as in TFChain 2.9: a longer one decodes and gets the same error.
+        assert_noop!(
+            TfgridModule::add_twin_entity(
+                RuntimeOrigin::signed(alice()),
+                twin_id,
+                entity_id,
+                vec![b'0'; SIGNATURE_HEX_LENGTH as usize + 1]
             ),
             Error::<Test>::SignatureLengthIsIncorrect
         );
@@ -297,7 +307,7 @@ fn add_twin_entity_with_invalid_hex_fails_instead_of_panicking() {
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 entity_id,
-                b(&[b'z'; 128])
+                [b'z'; 128].to_vec()
             ),
             Error::<Test>::EntitySignatureDoesNotMatch
         );
@@ -315,7 +325,7 @@ fn add_twin_entity_signed_by_another_key_fails() {
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 entity_id,
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::EntitySignatureDoesNotMatch
         );
@@ -334,7 +344,7 @@ fn add_twin_entity_beyond_the_proof_limit_fails() {
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 entity_id,
-                b(&signature)
+                signature.to_vec()
             ));
         }
         let signature = twin_entity_signature(&sr25519_pair("//Bob"), entity_id, twin_id);
@@ -343,7 +353,7 @@ fn add_twin_entity_beyond_the_proof_limit_fails() {
                 RuntimeOrigin::signed(alice()),
                 twin_id,
                 entity_id,
-                b(&signature)
+                signature.to_vec()
             ),
             Error::<Test>::StorageOverflow
         );
@@ -360,7 +370,7 @@ fn delete_twin_entity_removes_the_proof() {
             RuntimeOrigin::signed(alice()),
             twin_id,
             entity_id,
-            b(&signature)
+            signature.to_vec()
         ));
         assert_ok!(TfgridModule::delete_twin_entity(
             RuntimeOrigin::signed(alice()),

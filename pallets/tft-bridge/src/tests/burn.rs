@@ -74,7 +74,11 @@ fn swap_to_stellar_to_an_invalid_address_fails() {
         ];
         for address in invalid {
             assert_noop!(
-                TFTBridgeModule::swap_to_stellar(RuntimeOrigin::signed(USER), b(address), AMOUNT),
+                TFTBridgeModule::swap_to_stellar(
+                    RuntimeOrigin::signed(USER),
+                    address.to_vec(),
+                    AMOUNT
+                ),
                 Error::<Test>::InvalidStellarPublicKey
             );
         }
@@ -88,7 +92,7 @@ fn swap_to_stellar_not_above_the_withdraw_fee_fails() {
             assert_noop!(
                 TFTBridgeModule::swap_to_stellar(
                     RuntimeOrigin::signed(USER),
-                    b(STELLAR_ADDRESS),
+                    STELLAR_ADDRESS.to_vec(),
                     amount
                 ),
                 Error::<Test>::AmountIsLessThanWithdrawFee
@@ -105,7 +109,7 @@ fn swap_to_stellar_of_more_than_the_spendable_balance_fails() {
             assert_noop!(
                 TFTBridgeModule::swap_to_stellar(
                     RuntimeOrigin::signed(USER),
-                    b(STELLAR_ADDRESS),
+                    STELLAR_ADDRESS.to_vec(),
                     amount
                 ),
                 Error::<Test>::NotEnoughBalanceToSwap
@@ -113,7 +117,7 @@ fn swap_to_stellar_of_more_than_the_spendable_balance_fails() {
         }
         assert_ok!(TFTBridgeModule::swap_to_stellar(
             RuntimeOrigin::signed(USER),
-            b(STELLAR_ADDRESS),
+            STELLAR_ADDRESS.to_vec(),
             USER_BALANCE - EXISTENTIAL_DEPOSIT
         ));
     });
@@ -131,14 +135,14 @@ fn swap_to_stellar_of_locked_tokens_fails() {
         assert_noop!(
             TFTBridgeModule::swap_to_stellar(
                 RuntimeOrigin::signed(USER),
-                b(STELLAR_ADDRESS),
+                STELLAR_ADDRESS.to_vec(),
                 AMOUNT
             ),
             Error::<Test>::NotEnoughBalanceToSwap
         );
         assert_ok!(TFTBridgeModule::swap_to_stellar(
             RuntimeOrigin::signed(USER),
-            b(STELLAR_ADDRESS),
+            STELLAR_ADDRESS.to_vec(),
             5 * TFT
         ));
     });
@@ -177,7 +181,11 @@ fn swap_to_stellar_with_too_many_pending_withdrawals_fails() {
 fn swap_to_stellar_must_be_signed() {
     run(|| {
         assert_noop!(
-            TFTBridgeModule::swap_to_stellar(RuntimeOrigin::root(), b(STELLAR_ADDRESS), AMOUNT),
+            TFTBridgeModule::swap_to_stellar(
+                RuntimeOrigin::root(),
+                STELLAR_ADDRESS.to_vec(),
+                AMOUNT
+            ),
             sp_runtime::DispatchError::BadOrigin
         );
     });
@@ -198,6 +206,20 @@ fn attack_one_account_fills_the_pending_withdrawals() {
         assert_eq!(
             PendingWithdrawals::<Test>::get(USER).len() as u32,
             MAX_PENDING_PER_ACCOUNT
+        );
+    });
+}
+
+#[test]
+fn swap_to_stellar_to_an_address_longer_than_its_bound_is_an_invalid_address() {
+    run(|| {
+        assert_noop!(
+            TFTBridgeModule::swap_to_stellar(
+                RuntimeOrigin::signed(USER),
+                vec![b'G'; MAX_STELLAR_ADDRESS_LENGTH as usize + 1],
+                AMOUNT
+            ),
+            Error::<Test>::InvalidStellarPublicKey
         );
     });
 }

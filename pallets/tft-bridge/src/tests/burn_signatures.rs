@@ -100,10 +100,10 @@ fn a_repeated_key_or_signature_fails() {
                 TFTBridgeModule::propose_burn_transaction_or_add_sig(
                     RuntimeOrigin::signed(2),
                     id,
-                    b(STELLAR_ADDRESS),
+                    STELLAR_ADDRESS.to_vec(),
                     PAID_OUT,
-                    signature.signature,
-                    signature.stellar_pub_key,
+                    signature.signature.into_inner(),
+                    signature.stellar_pub_key.into_inner(),
                     7
                 ),
                 Error::<Test>::BurnSignatureExists
@@ -125,10 +125,10 @@ fn a_signature_for_other_parameters_fails() {
             TFTBridgeModule::propose_burn_transaction_or_add_sig(
                 RuntimeOrigin::signed(1),
                 id,
-                b(OTHER_STELLAR_ADDRESS),
+                OTHER_STELLAR_ADDRESS.to_vec(),
                 PAID_OUT,
-                signature.signature,
-                signature.stellar_pub_key,
+                signature.signature.into_inner(),
+                signature.stellar_pub_key.into_inner(),
                 7
             ),
             Error::<Test>::WrongParametersProvided
@@ -254,5 +254,49 @@ fn a_withdrawal_whose_signatures_expired_cannot_be_executed() {
             TFTBridgeModule::set_burn_transaction_executed(RuntimeOrigin::signed(1), id),
             Error::<Test>::NotEnoughSignatures
         );
+    });
+}
+
+#[test]
+fn signature_inputs_are_plain_vectors_bounded_with_named_errors() {
+    run(|| {
+        let id = withdrawal();
+        let sign = |target: Vec<u8>, signature: Vec<u8>, key: Vec<u8>| {
+            TFTBridgeModule::propose_burn_transaction_or_add_sig(
+                RuntimeOrigin::signed(1),
+                id,
+                target,
+                PAID_OUT,
+                signature,
+                key,
+                7,
+            )
+        };
+        let text = |len: u32| vec![b'x'; len as usize];
+        assert_noop!(
+            sign(text(MAX_STELLAR_ADDRESS_LENGTH + 1), text(1), text(1)),
+            Error::<Test>::StellarAddressTooLong
+        );
+        assert_noop!(
+            sign(
+                STELLAR_ADDRESS.to_vec(),
+                text(MAX_SIGNATURE_LENGTH + 1),
+                text(1)
+            ),
+            Error::<Test>::SignatureTooLong
+        );
+        assert_noop!(
+            sign(
+                STELLAR_ADDRESS.to_vec(),
+                text(1),
+                text(MAX_STELLAR_PUB_KEY_LENGTH + 1)
+            ),
+            Error::<Test>::StellarPubKeyTooLong
+        );
+        assert_ok!(sign(
+            STELLAR_ADDRESS.to_vec(),
+            text(MAX_SIGNATURE_LENGTH),
+            text(MAX_STELLAR_PUB_KEY_LENGTH)
+        ));
     });
 }

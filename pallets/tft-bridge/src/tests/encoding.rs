@@ -76,5 +76,10 @@ fn errors_keep_their_upstream_indices() {
         assert_eq!(index(Error::<Test>::InvalidStellarPublicKey), 20);
         assert_eq!(index(Error::<Test>::TooManyValidators), 21);
         assert_eq!(index(Error::<Test>::TooManyPendingTransactions), 22);
+        assert_eq!(index(Error::<Test>::NotEnoughSignatures), 23);
+        assert_eq!(index(Error::<Test>::TransactionIdTooLong), 24);
+        assert_eq!(index(Error::<Test>::StellarAddressTooLong), 25);
+        assert_eq!(index(Error::<Test>::SignatureTooLong), 26);
+        assert_eq!(index(Error::<Test>::StellarPubKeyTooLong), 27);
     });
 }

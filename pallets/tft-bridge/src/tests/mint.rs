@@ -360,11 +360,30 @@ fn a_refunded_deposit_cannot_be_minted() {
         }
         assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
             RuntimeOrigin::signed(1),
-            tx_id("deposit")
+            tx_id("deposit").into_inner()
         ));
         assert_noop!(
             vote(1, "deposit", TARGET, AMOUNT),
             Error::<Test>::RefundTransactionAlreadyExecuted
         );
+    });
+}
+
+#[test]
+fn a_deposit_id_longer_than_its_bound_fails_with_a_named_error() {
+    run(|| {
+        let vote_for = |tx: Vec<u8>| {
+            TFTBridgeModule::propose_or_vote_mint_transaction(
+                RuntimeOrigin::signed(1),
+                tx,
+                TARGET,
+                AMOUNT,
+            )
+        };
+        assert_noop!(
+            vote_for(vec![b'd'; MAX_TX_ID_LENGTH as usize + 1]),
+            Error::<Test>::TransactionIdTooLong
+        );
+        assert_ok!(vote_for(vec![b'd'; MAX_TX_ID_LENGTH as usize]));
     });
 }

@@ -81,7 +81,7 @@ pub fn tx_id(name: &str) -> TxId {
 pub fn vote(validator: u64, tx: &str, target: u64, amount: u64) -> sp_runtime::DispatchResult {
     TFTBridgeModule::propose_or_vote_mint_transaction(
         RuntimeOrigin::signed(validator),
-        tx_id(tx),
+        tx_id(tx).into_inner(),
         target,
         amount,
     )
@@ -93,7 +93,7 @@ pub fn vote(validator: u64, tx: &str, target: u64, amount: u64) -> sp_runtime::D
 pub fn swap(amount: u128) -> u64 {
     assert_ok!(TFTBridgeModule::swap_to_stellar(
         RuntimeOrigin::signed(USER),
-        b(STELLAR_ADDRESS),
+        STELLAR_ADDRESS.to_vec(),
         amount
     ));
     crate::BurnTransactionID::<Test>::get()
@@ -101,7 +101,7 @@ pub fn swap(amount: u128) -> u64 {
 
 /// `who` withdraws `amount` to [`STELLAR_ADDRESS`].
 pub fn swap_of(who: u64, amount: u128) -> sp_runtime::DispatchResult {
-    TFTBridgeModule::swap_to_stellar(RuntimeOrigin::signed(who), b(STELLAR_ADDRESS), amount)
+    TFTBridgeModule::swap_to_stellar(RuntimeOrigin::signed(who), STELLAR_ADDRESS.to_vec(), amount)
 }
 
 /// `validator` signs the payment of withdrawal `id` of `amount` to [`STELLAR_ADDRESS`].
@@ -110,10 +110,10 @@ pub fn sign_burn(validator: u64, id: u64, amount: u64) -> sp_runtime::DispatchRe
     TFTBridgeModule::propose_burn_transaction_or_add_sig(
         RuntimeOrigin::signed(validator),
         id,
-        b(STELLAR_ADDRESS),
+        STELLAR_ADDRESS.to_vec(),
         amount,
-        signature.signature,
-        signature.stellar_pub_key,
+        signature.signature.into_inner(),
+        signature.stellar_pub_key.into_inner(),
         7,
     )
     .map(|_| ())
@@ -125,11 +125,11 @@ pub fn sign_refund(validator: u64, tx: &str, amount: u64) -> sp_runtime::Dispatc
     let signature = signature_of(validator);
     TFTBridgeModule::create_refund_transaction_or_add_sig(
         RuntimeOrigin::signed(validator),
-        tx_id(tx),
-        b(STELLAR_ADDRESS),
+        tx_id(tx).into_inner(),
+        STELLAR_ADDRESS.to_vec(),
         amount,
-        signature.signature,
-        signature.stellar_pub_key,
+        signature.signature.into_inner(),
+        signature.stellar_pub_key.into_inner(),
         9,
     )
     .map(|_| ())

@@ -118,7 +118,7 @@ fn set_refund_transaction_executed_moves_the_refund() {
 
         assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
             RuntimeOrigin::signed(6),
-            tx_id("deposit")
+            tx_id("deposit").into_inner()
         ));
 
         assert!(!RefundTransactions::<Test>::contains_key(tx_id("deposit")));
@@ -141,7 +141,7 @@ fn an_executed_refund_cannot_be_created_again() {
         }
         assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
             RuntimeOrigin::signed(1),
-            tx_id("deposit")
+            tx_id("deposit").into_inner()
         ));
         assert_noop!(
             sign_refund(6, "deposit", AMOUNT),
@@ -156,7 +156,7 @@ fn set_refund_transaction_executed_errors() {
         assert_noop!(
             TFTBridgeModule::set_refund_transaction_executed(
                 RuntimeOrigin::signed(1),
-                tx_id("deposit")
+                tx_id("deposit").into_inner()
             ),
             Error::<Test>::RefundTransactionNotExists
         );
@@ -166,18 +166,18 @@ fn set_refund_transaction_executed_errors() {
         assert_noop!(
             TFTBridgeModule::set_refund_transaction_executed(
                 RuntimeOrigin::signed(USER),
-                tx_id("deposit")
+                tx_id("deposit").into_inner()
             ),
             Error::<Test>::ValidatorNotExists
         );
         assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
             RuntimeOrigin::signed(1),
-            tx_id("deposit")
+            tx_id("deposit").into_inner()
         ));
         assert_noop!(
             TFTBridgeModule::set_refund_transaction_executed(
                 RuntimeOrigin::signed(1),
-                tx_id("deposit")
+                tx_id("deposit").into_inner()
             ),
             Error::<Test>::RefundTransactionAlreadyExecuted
         );
@@ -193,7 +193,7 @@ fn attack_one_validator_marks_a_refund_executed_without_signatures() {
         assert_noop!(
             TFTBridgeModule::set_refund_transaction_executed(
                 RuntimeOrigin::signed(1),
-                tx_id("deposit")
+                tx_id("deposit").into_inner()
             ),
             Error::<Test>::NotEnoughSignatures
         );
@@ -201,7 +201,7 @@ fn attack_one_validator_marks_a_refund_executed_without_signatures() {
         assert_ok!(sign_refund(5, "deposit", AMOUNT));
         assert_ok!(TFTBridgeModule::set_refund_transaction_executed(
             RuntimeOrigin::signed(1),
-            tx_id("deposit")
+            tx_id("deposit").into_inner()
         ));
     });
 }
@@ -215,11 +215,11 @@ fn attack_refund_signatures_for_another_target_or_amount_count_for_the_first() {
         assert_noop!(
             TFTBridgeModule::create_refund_transaction_or_add_sig(
                 RuntimeOrigin::signed(2),
-                tx_id("deposit"),
-                b(OTHER_STELLAR_ADDRESS),
+                tx_id("deposit").into_inner(),
+                OTHER_STELLAR_ADDRESS.to_vec(),
                 AMOUNT,
-                signature.signature.clone(),
-                signature.stellar_pub_key.clone(),
+                signature.signature.clone().into_inner(),
+                signature.stellar_pub_key.clone().into_inner(),
                 9,
             ),
             Error::<Test>::WrongParametersProvided
@@ -276,6 +276,41 @@ fn a_wrong_refund_takes_the_next_parameters_once_its_signatures_expired() {
         assert_noop!(
             sign_refund(6, "deposit", 10 * AMOUNT),
             Error::<Test>::WrongParametersProvided
+        );
+    });
+}
+
+#[test]
+fn refund_inputs_are_plain_vectors_bounded_with_named_errors() {
+    run(|| {
+        let signature = signature_of(1);
+        let refund = |tx_hash: Vec<u8>, target: Vec<u8>| {
+            TFTBridgeModule::create_refund_transaction_or_add_sig(
+                RuntimeOrigin::signed(1),
+                tx_hash,
+                target,
+                AMOUNT,
+                signature.signature.clone().into_inner(),
+                signature.stellar_pub_key.clone().into_inner(),
+                9,
+            )
+        };
+        let text = |len: u32| vec![b'x'; len as usize];
+        assert_noop!(
+            refund(text(MAX_TX_ID_LENGTH + 1), STELLAR_ADDRESS.to_vec()),
+            Error::<Test>::TransactionIdTooLong
+        );
+        assert_noop!(
+            refund(text(MAX_TX_ID_LENGTH), text(MAX_STELLAR_ADDRESS_LENGTH + 1)),
+            Error::<Test>::StellarAddressTooLong
+        );
+        assert_ok!(refund(text(MAX_TX_ID_LENGTH), STELLAR_ADDRESS.to_vec()));
+        assert_noop!(
+            TFTBridgeModule::set_refund_transaction_executed(
+                RuntimeOrigin::signed(1),
+                text(MAX_TX_ID_LENGTH + 1)
+            ),
+            Error::<Test>::TransactionIdTooLong
         );
     });
 }

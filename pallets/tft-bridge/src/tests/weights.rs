@@ -46,7 +46,7 @@ fn votes_and_signatures_declare_the_most_validators_and_report_the_actual_count(
         let count = validators().len() as u32;
         assert_eq!(TFTBridgeModule::validator_count(), count);
         let call = RuntimeCall::TFTBridgeModule(crate::Call::propose_or_vote_mint_transaction {
-            transaction: tx_id("deposit"),
+            transaction: tx_id("deposit").into_inner(),
             target: 42,
             amount: 100_000_000,
         });
@@ -56,7 +56,7 @@ fn votes_and_signatures_declare_the_most_validators_and_report_the_actual_count(
         );
         let post = TFTBridgeModule::propose_or_vote_mint_transaction(
             RuntimeOrigin::signed(validators()[0]),
-            tx_id("deposit"),
+            tx_id("deposit").into_inner(),
             42,
             100_000_000,
         )
@@ -68,11 +68,11 @@ fn votes_and_signatures_declare_the_most_validators_and_report_the_actual_count(
         let signature = signature_of(validators()[0]);
         let post = TFTBridgeModule::create_refund_transaction_or_add_sig(
             RuntimeOrigin::signed(validators()[0]),
-            tx_id("other deposit"),
-            super::b(STELLAR_ADDRESS),
+            tx_id("other deposit").into_inner(),
+            STELLAR_ADDRESS.to_vec(),
             100_000_000,
-            signature.signature,
-            signature.stellar_pub_key,
+            signature.signature.into_inner(),
+            signature.stellar_pub_key.into_inner(),
             1,
         )
         .unwrap();

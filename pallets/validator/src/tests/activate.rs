@@ -59,9 +59,9 @@ fn activate_validator_node_with_a_node_account_already_in_the_set_fails() {
             RuntimeOrigin::signed(10),
             GENESIS_VALIDATORS[0],
             stash_of(10),
-            b(b"d"),
-            b(b"t"),
-            b(b"i")
+            b"d".to_vec(),
+            b"t".to_vec(),
+            b"i".to_vec()
         ));
         assert_ok!(Validator::approve_validator(RuntimeOrigin::root(), 10));
         assert_noop!(

@@ -96,9 +96,9 @@ fn approve_validator_of_a_council_member_keeps_its_seat() {
             RuntimeOrigin::signed(member),
             request.validator_node_account,
             request.stash_account,
-            request.description,
-            request.tf_connect_id,
-            request.info
+            request.description.into_inner(),
+            request.tf_connect_id.into_inner(),
+            request.info.into_inner()
         ));
 
         assert_ok!(Validator::approve_validator(RuntimeOrigin::root(), member));

@@ -66,9 +66,9 @@ pub fn create_request(candidate: u64) {
         RuntimeOrigin::signed(candidate),
         request.validator_node_account,
         request.stash_account,
-        request.description,
-        request.tf_connect_id,
-        request.info
+        request.description.into_inner(),
+        request.tf_connect_id.into_inner(),
+        request.info.into_inner()
     ));
 }
 
