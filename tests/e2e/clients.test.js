@@ -36,10 +36,9 @@ import { WebSocket } from 'ws';
 
 import { TFT, freshPair, makeKeyring } from '../lib/accounts.js';
 import { REPO_ROOT } from '../lib/binary.js';
-import { bestHead, connectApi, waitFor, waitForBest } from '../lib/chain.js';
+import { bestHead, waitFor } from '../lib/chain.js';
 import { E2eError } from '../lib/errors.js';
-import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
-import { devNode } from '../lib/networks.js';
+import { Fixture, nodeSuite, printNodeLogsOnFailure } from '../lib/harness.js';
 import { freePort } from '../lib/ports.js';
 import { expectSuccess, submitAll } from '../lib/tfgrid.js';
 
@@ -227,12 +226,7 @@ nodeSuite('client libraries against a --dev node', { timeout: 8 * 60_000 }, () =
 
   before(async () => {
     await fx.init();
-    node = fx.track(await devNode({ root: fx.root }));
-    await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
-      await node.start();
-      api = fx.trackApi(await connectApi(node));
-      await waitForBest(node, 1, { timeoutMs: 60_000 });
-    });
+    ({ node, api } = await fx.startDevNode());
     keyring = await makeKeyring();
     const alice = keyring.addFromUri('//Alice');
     // Plain signed transfers from Alice, in one block: the accounts of both Python runs.

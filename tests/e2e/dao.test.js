@@ -13,7 +13,6 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 
 import { TFT, freshPair, makeKeyring } from '../lib/accounts.js';
-import { connectApi, waitForBest } from '../lib/chain.js';
 import {
   PALLET_INDEX,
   callWeight,
@@ -28,8 +27,7 @@ import {
   feeOf,
   nodeWeight,
 } from '../lib/governance.js';
-import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
-import { devNode } from '../lib/networks.js';
+import { Fixture, nodeSuite, printNodeLogsOnFailure } from '../lib/harness.js';
 import { blockNumber, submitAll } from '../lib/tfgrid.js';
 
 const GIB = 1024 ** 3;
@@ -77,13 +75,7 @@ nodeSuite('Dao on a --dev node: the council proposes, farms vote by weight, the 
 
     before(async () => {
       await fx.init();
-      const node = fx.track(await devNode({ root: fx.root, name: 'dao' }));
-      devNodeProcess = node;
-      await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
-        await node.start();
-        api = fx.trackApi(await connectApi(node));
-        await waitForBest(node, 1, { timeoutMs: 60_000 });
-      });
+      ({ node: devNodeProcess, api } = await fx.startDevNode({ name: 'dao' }));
       keyring = await makeKeyring();
       alice = keyring.addFromUri('//Alice');
       bob = keyring.addFromUri('//Bob');

@@ -7,9 +7,8 @@ import { after, before, it } from 'node:test';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 
 import { TFT, freeBalance, freshPair, makeKeyring } from '../lib/accounts.js';
-import { bestHead, connectApi, finalizedHead, providerOf, waitForBest, waitForFinalized } from '../lib/chain.js';
-import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
-import { devNode } from '../lib/networks.js';
+import { bestHead, finalizedHead, providerOf, waitForBest, waitForFinalized } from '../lib/chain.js';
+import { Fixture, nodeSuite, printNodeLogsOnFailure } from '../lib/harness.js';
 import { describeDispatchError, eventSummary, queryPartialFee, sendAndFinalize } from '../lib/tx.js';
 
 /** Pallets the runtime has, by name, at their fixed indices (clients hard-code these). */
@@ -68,11 +67,7 @@ nodeSuite('dev chain (single --dev node)', { timeout: 20 * 60_000 }, () => {
 
   before(async () => {
     await fx.init();
-    node = fx.track(await devNode({ root: fx.root }));
-    await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
-      await node.start();
-      api = fx.trackApi(await connectApi(node));
-    });
+    ({ node, api } = await fx.startDevNode({ firstBlock: 0 }));
     keyring = await makeKeyring();
   }, { timeout: 180_000 });
 

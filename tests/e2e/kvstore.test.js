@@ -8,10 +8,8 @@ import { after, before, it } from 'node:test';
 import { stringToHex } from '@polkadot/util';
 
 import { makeKeyring } from '../lib/accounts.js';
-import { connectApi, waitForBest } from '../lib/chain.js';
 import { PALLET_INDEX, eventOf, expectModuleError, expectOk } from '../lib/governance.js';
-import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
-import { devNode } from '../lib/networks.js';
+import { Fixture, nodeSuite, printNodeLogsOnFailure } from '../lib/harness.js';
 import { submitAll } from '../lib/tfgrid.js';
 
 const MAX_KEY = 512;
@@ -33,12 +31,7 @@ nodeSuite('TFKVStore on a --dev node', { timeout: 10 * 60_000 }, () => {
 
   before(async () => {
     await fx.init();
-    const node = fx.track(await devNode({ root: fx.root, name: 'kvstore' }));
-    await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
-      await node.start();
-      api = fx.trackApi(await connectApi(node));
-      await waitForBest(node, 1, { timeoutMs: 60_000 });
-    });
+    ({ api } = await fx.startDevNode({ name: 'kvstore' }));
     const keyring = await makeKeyring();
     alice = keyring.addFromUri('//Alice');
     bob = keyring.addFromUri('//Bob');

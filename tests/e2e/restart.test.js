@@ -6,7 +6,6 @@ import { after, before, it } from 'node:test';
 import { TFT, freeBalance, freshPair, makeKeyring } from '../lib/accounts.js';
 import { bestHead, blockHashAt, connectApi, finalizedHead, waitForBest, waitForFinalized } from '../lib/chain.js';
 import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
-import { devNode } from '../lib/networks.js';
 import { sendAndFinalize } from '../lib/tx.js';
 
 nodeSuite('dev node restart on the same base path', { timeout: 20 * 60_000 }, () => {
@@ -21,11 +20,7 @@ nodeSuite('dev node restart on the same base path', { timeout: 20 * 60_000 }, ()
 
   before(async () => {
     await fx.init();
-    node = fx.track(await devNode({ root: fx.root, name: 'persistent-dev' }));
-    await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
-      await node.start();
-      api = fx.trackApi(await connectApi(node));
-    });
+    ({ node, api } = await fx.startDevNode({ name: 'persistent-dev', firstBlock: 0 }));
     keyring = await makeKeyring();
   }, { timeout: 180_000 });
 

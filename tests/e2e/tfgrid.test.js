@@ -12,9 +12,7 @@ import { after, before, it } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 
 import { makeKeyring } from '../lib/accounts.js';
-import { connectApi, waitForBest } from '../lib/chain.js';
-import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
-import { devNode } from '../lib/networks.js';
+import { Fixture, nodeSuite, printNodeLogsOnFailure } from '../lib/harness.js';
 import {
   TFGRID_PALLET_INDEX,
   blockNumber,
@@ -139,12 +137,7 @@ nodeSuite('TfgridModule on a --dev node', { timeout: 15 * 60_000 }, () => {
 
   before(async () => {
     await fx.init();
-    node = fx.track(await devNode({ root: fx.root }));
-    await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
-      await node.start();
-      api = fx.trackApi(await connectApi(node));
-      await waitForBest(node, 1, { timeoutMs: 60_000 });
-    });
+    ({ node, api } = await fx.startDevNode());
     keyring = await makeKeyring();
     alice = keyring.addFromUri('//Alice');
     bob = keyring.addFromUri('//Bob');

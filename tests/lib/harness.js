@@ -2,6 +2,8 @@
 import { afterEach, describe, test } from 'node:test';
 
 import { findBinary } from './binary.js';
+import { connectApi, waitForBest } from './chain.js';
+import { devNode } from './networks.js';
 import { printLogTails } from './node-process.js';
 import { makeTempRoot, removeTempRoot } from './tempdir.js';
 
@@ -56,6 +58,22 @@ export class Fixture {
     if (!api) return;
     this.apis.delete(api);
     await api.disconnect().catch(() => {});
+  }
+
+  /**
+   * Starts a `--dev` node under this fixture's root (`name`, `extraArgs` as for `devNode`), connects
+   * polkadot.js to it and, unless `firstBlock` is 0, waits for that best block; on failure prints the
+   * nodes' log tails. Returns `{ node, api }`, both torn down by close().
+   */
+  async startDevNode({ name, extraArgs, firstBlock = 1 } = {}) {
+    const node = this.track(await devNode({ root: this.root, name, extraArgs }));
+    const api = await withNodeLogsOnError(() => this.nodes, 'dev node setup failed', async () => {
+      await node.start();
+      const connected = this.trackApi(await connectApi(node));
+      if (firstBlock > 0) await waitForBest(node, firstBlock, { timeoutMs: 60_000 });
+      return connected;
+    });
+    return { node, api };
   }
 
   async close() {
