@@ -7,9 +7,10 @@ use tfchain_runtime::WASM_BINARY;
 /// The chain specification type of tfchain: no extensions.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
-/// Token properties shown by wallets: TFT with 7 decimals.
+/// Properties shown by wallets and explorers: TFT with 7 decimals, addresses in SS58 format 42.
 fn properties() -> Properties {
     let mut properties = Properties::new();
+    properties.insert("ss58Format".into(), tfchain_runtime::configs::SS58Prefix::get().into());
     properties.insert("tokenDecimals".into(), 7.into());
     properties.insert("tokenSymbol".into(), "TFT".into());
     properties

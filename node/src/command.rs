@@ -108,11 +108,6 @@ pub fn run() -> sc_cli::Result<()> {
         },
         #[cfg(feature = "runtime-benchmarks")]
         Some(Subcommand::Benchmark(cmd)) => crate::benchmarking::run(&cli, cmd),
-        None => {
-            let runner = cli.create_runner(&cli.run)?;
-            runner.run_node_until_exit(|config| async move {
-                service::new_full(config).map_err(sc_cli::Error::Service)
-            })
-        },
+        None => crate::stop::run_node(&cli, &cli.run, service::new_full),
     }
 }

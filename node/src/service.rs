@@ -56,7 +56,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
         .transpose()?;
 
     let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
-    let (client, backend, keystore_container, task_manager) =
+    let (client, backend, keystore_container, mut task_manager) =
         sc_service::new_full_parts::<Block, RuntimeApi, _>(
             config,
             telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
@@ -72,9 +72,12 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
     let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
+    // The pool's tasks end when the pool is dropped at a stop: spawned so that this is quiet.
+    let (txpool_spawner, stop_marker) =
+        crate::stop::QuietAtStop::new(task_manager.spawn_essential_handle());
     let transaction_pool = Arc::from(
         sc_transaction_pool::Builder::new(
-            task_manager.spawn_essential_handle(),
+            txpool_spawner,
             client.clone(),
             config.role.is_authority().into(),
         )
@@ -82,6 +85,8 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
         .with_prometheus(config.prometheus_registry())
         .build(),
     );
+    // Marked stopping before the pool (kept here too) can be dropped, whoever drops it last.
+    task_manager.keep_alive((stop_marker, transaction_pool.clone()));
 
     let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
         client.clone(),
@@ -229,13 +234,30 @@ fn new_full_with<
     let enable_grandpa = !config.disable_grandpa;
     let prometheus_registry = config.prometheus_registry().cloned();
 
+    let shared_voter_state = SharedVoterState::empty();
     let rpc_builder = {
         let client = client.clone();
         let pool = transaction_pool.clone();
-        Box::new(move |_| {
+        let chain_spec = config.chain_spec.cloned_box();
+        let shared_voter_state = shared_voter_state.clone();
+        let shared_authority_set = grandpa_link.shared_authority_set().clone();
+        let justification_stream = grandpa_link.justification_stream();
+        let finality_provider = sc_consensus_grandpa::FinalityProofProvider::new_for_service(
+            backend.clone(),
+            Some(shared_authority_set.clone()),
+        );
+        Box::new(move |subscription_executor| {
             crate::rpc::create_full(crate::rpc::FullDeps {
                 client: client.clone(),
                 pool: pool.clone(),
+                chain_spec: chain_spec.cloned_box(),
+                grandpa: crate::rpc::GrandpaDeps {
+                    shared_voter_state: shared_voter_state.clone(),
+                    shared_authority_set: shared_authority_set.clone(),
+                    justification_stream: justification_stream.clone(),
+                    subscription_executor,
+                    finality_provider: finality_provider.clone(),
+                },
             })
             .map_err(Into::into)
         })
@@ -322,7 +344,7 @@ fn new_full_with<
                 notification_service: grandpa_notification_service,
                 voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
                 prometheus_registry,
-                shared_voter_state: SharedVoterState::empty(),
+                shared_voter_state,
                 telemetry: telemetry.as_ref().map(|telemetry| telemetry.handle()),
                 offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
             })?;

@@ -145,6 +145,8 @@ nodeSuite('dev chain (single --dev node)', { timeout: 20 * 60_000 }, () => {
     const single = (v) => (Array.isArray(v) ? v[0] : v);
     assert.equal(single(properties.tokenDecimals), 7, 'tokenDecimals');
     assert.equal(single(properties.tokenSymbol), 'TFT', 'tokenSymbol');
+    // Sidecar and wallets read the address format from the chain properties, not from the constant.
+    assert.equal(properties.ss58Format, 42, 'ss58Format in the chain properties');
     assert.equal(api.registry.chainDecimals[0], 7);
     assert.equal(api.registry.chainTokens[0], 'TFT');
     assert.equal(api.consts.system.ss58Prefix.toNumber(), 42, 'SS58 prefix');

@@ -104,11 +104,22 @@ nodeSuite('the README, as written', { timeout: 15 * 60_000 }, () => {
     // Run from tests/ so that its imports resolve to the suite's pinned packages.
     const file = path.join(REPO_ROOT, 'tests', `.readme-snippet-${process.pid}.mjs`);
     fs.writeFileSync(file, snippet);
-    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The snippet's own output and exit, shown if the transfer does not arrive.
+    let output = '';
+    child.stdout.on('data', (data) => { output += data; });
+    child.stderr.on('data', (data) => { output += data; });
+    let exit = null;
+    child.once('exit', (code, signal) => { exit = { code, signal }; });
     try {
       await waitFor('the transfer to arrive', async () => (await freeBalance(api, recipient)) === before + 10_000_000n, {
         timeoutMs: 120_000,
       });
+    } catch (err) {
+      const now = await freeBalance(api, recipient);
+      err.message += `\nrecipient balance ${before} -> ${now}; snippet ${exit ? `exited ${JSON.stringify(exit)}` : 'still running'}` +
+        `, its output:\n${output || '(none)'}`;
+      throw err;
     } finally {
       child.kill();
       fs.rmSync(file, { force: true });

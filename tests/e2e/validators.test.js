@@ -356,6 +356,25 @@ nodeSuite('Validator: the council admits a third validator on a local network wi
         // on every node.
         for (const node of fx.nodes) await waitForFinalized(node, charlieBlock + 1, { timeoutMs: 120_000 });
         t.diagnostic(`Charlie authored #${charlieBlock}; finalized past it on Alice, Bob and Charlie`);
+
+        // Charlie's joining ended GRANDPA's genesis set: its blocks now have finality proofs, the
+        // justification of the set's last block plus the headers leading there.
+        const roundState = await aliceNode.rpc('grandpa_roundState');
+        assert.ok(roundState.setId >= 1, `a later authority set (set id ${roundState.setId})`);
+        const [provenHash, justificationBytes, headers] = api.registry.createType(
+          '(Hash, Bytes, Vec<Header>)',
+          await aliceNode.rpc('grandpa_proveFinality', [1]),
+        );
+        const justification = api.registry.createType('GrandpaJustification', justificationBytes);
+        const provenNumber = justification.commit.targetNumber.toNumber();
+        assert.equal(justification.commit.targetHash.toHex(), provenHash.toHex(), 'the proof justifies its block');
+        assert.equal(provenHash.toHex(), await blockHashAt(aliceNode, provenNumber), 'a canonical block');
+        assert.ok(provenNumber > 1 && provenNumber <= joins, `the genesis set's last block (#${provenNumber})`);
+        assert.deepEqual(
+          headers.map((header) => header.number.toNumber()),
+          Array.from({ length: provenNumber - 1 }, (_, index) => index + 2),
+          'the headers from block #2 up to the justified block',
+        );
       });
 
     it('removes Charlie\'s request at his own call: he leaves the set and the council, and stops authoring',
