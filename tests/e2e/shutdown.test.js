@@ -36,6 +36,16 @@ function errorLinesSince(node, offset) {
   return text.split('\n').filter((line) => /\bERROR\b/.test(line));
 }
 
+/** Sends SIGTERM and asserts a prompt, clean and quiet exit. */
+async function assertPromptQuietStop(t, node) {
+  const offset = fs.statSync(node.logFile).size;
+  const { ms, exit } = await timedSigterm(node);
+  t.diagnostic(`exited ${ms} ms after SIGTERM with ${JSON.stringify(exit)}`);
+  assert.deepEqual(exit, { code: 0, signal: null }, 'a clean exit');
+  assert.ok(ms < PROMPT_STOP_MS, `exit took ${ms} ms`);
+  assert.deepEqual(errorLinesSince(node, offset), [], 'no error line while stopping');
+}
+
 /** Polls the node's log until a line matches `pattern`; fails after `timeoutMs`. */
 async function waitForLogLine(node, pattern, { timeoutMs }) {
   const deadline = Date.now() + timeoutMs;
@@ -68,12 +78,7 @@ nodeSuite('node shutdown', { timeout: 10 * 60_000 }, () => {
   it('exits within a second of SIGTERM, without an error line', { timeout: 180_000 }, async (t) => {
     const { node } = await fx.startDevNode({ name: 'stop-dev', extraArgs: LEVELLED_LOG });
     await waitForFinalized(node, 2, { timeoutMs: 120_000 });
-    const offset = fs.statSync(node.logFile).size;
-    const { ms, exit } = await timedSigterm(node);
-    t.diagnostic(`exited ${ms} ms after SIGTERM with ${JSON.stringify(exit)}`);
-    assert.deepEqual(exit, { code: 0, signal: null }, 'a clean exit');
-    assert.ok(ms < PROMPT_STOP_MS, `exit took ${ms} ms`);
-    assert.deepEqual(errorLinesSince(node, offset), [], 'no error line while stopping');
+    await assertPromptQuietStop(t, node);
   });
 
   it('exits within a second while the price feed waits for an unanswering DNS resolver', { timeout: 300_000 }, async (t) => {
@@ -101,12 +106,7 @@ nodeSuite('node shutdown', { timeout: 10 * 60_000 }, () => {
       // The price report falls due every 10 blocks; the fetch gives up after its 2 s deadline while the
       // DNS lookup of the price source's host goes on in a thread for the rest of its 20 s.
       await waitForLogLine(node, /no TFT price report/, { timeoutMs: 150_000 });
-      const offset = fs.statSync(node.logFile).size;
-      const { ms, exit } = await timedSigterm(node);
-      t.diagnostic(`exited ${ms} ms after SIGTERM with ${JSON.stringify(exit)}`);
-      assert.deepEqual(exit, { code: 0, signal: null }, 'a clean exit');
-      assert.ok(ms < PROMPT_STOP_MS, `exit took ${ms} ms`);
-      assert.deepEqual(errorLinesSince(node, offset), [], 'no error line while stopping');
+      await assertPromptQuietStop(t, node);
     } finally {
       silentResolver.close();
     }
