@@ -327,8 +327,8 @@ impl tfchain_support::traits::TftPriceProvider for TftPriceFromOracle {
     }
 }
 
-/// The billing keys: the accounts of the current Aura authorities, whose offchain workers submit
-/// `bill_contract_for_block` without paying for it.
+/// The billing keys: the accounts of the current Aura authorities, whose `bill_contract_for_block`
+/// transactions (sent by the offchain workers of earlier releases) pay no fee.
 pub struct AuraAuthorityAccounts;
 
 impl Contains<AccountId> for AuraAuthorityAccounts {
@@ -338,6 +338,12 @@ impl Contains<AccountId> for AuraAuthorityAccounts {
             .iter()
             .any(|authority| AsRef::<[u8]>::as_ref(authority) == account)
     }
+}
+
+parameter_types! {
+    /// A fifth of a block for the chain's billing loop (run before the block's transactions):
+    /// see pallets/smart-contract/README.md, "Billing by the chain".
+    pub BillingWeightPerBlock: Weight = Perbill::from_percent(20) * MAXIMUM_BLOCK_WEIGHT;
 }
 
 impl pallet_smart_contract::Config for Runtime {
@@ -352,7 +358,7 @@ impl pallet_smart_contract::Config for Runtime {
     type GracePeriod = ConstU64<{ 14 * DAYS as u64 }>;
     type BillingValidators = AuraAuthorityAccounts;
     type RestrictedOrigin = EnsureRootOrCouncilApproval;
-    type AuthorityId = pallet_smart_contract::offchain::crypto::AuthId;
+    type BillingWeightPerBlock = BillingWeightPerBlock;
     type WeightInfo = pallet_smart_contract::weights::SubstrateWeight<Runtime>;
     type MaxNameContractNameLength = ConstU32<64>;
     type MaxDeploymentDataLength = ConstU32<512>;

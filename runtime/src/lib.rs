@@ -107,6 +107,9 @@ pub fn bare_as_version_4(extrinsic: UncheckedExtrinsic) -> UncheckedExtrinsic {
     }
 }
 
+/// Storage migrations run at the next runtime upgrade (each is idempotent).
+pub type Migrations = (pallet_smart_contract::migrations::InitBillingLoop<Runtime>,);
+
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<
     Runtime,
@@ -114,6 +117,7 @@ pub type Executive = frame_executive::Executive<
     frame_system::ChainContext<Runtime>,
     Runtime,
     AllPalletsWithSystem,
+    Migrations,
 >;
 
 /// Types the node needs without knowing the runtime's extrinsic format.

@@ -461,3 +461,60 @@ fn unsigned_transactions_built_in_the_runtime_are_version_4() {
     let extrinsic = <Runtime as CreateBare<RuntimeCall>>::create_bare(call);
     assert_eq!(extrinsic_version_byte(&extrinsic), 0x04);
 }
+
+/// Builds block `number` on `parent` up to its first transaction as the node does
+/// (`initialize_block`, then the timestamp inherent at `number`'s slot), with Aura's slot in the
+/// digest.
+fn start_block(number: BlockNumber, parent: Hash) {
+    use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+    use sp_runtime::traits::Header as _;
+    let slot = Slot::from(u64::from(number));
+    let digest = sp_runtime::Digest {
+        logs: vec![sp_runtime::DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())],
+    };
+    let header = Header::new(number, Default::default(), Default::default(), parent, digest);
+    Executive::initialize_block(&header);
+    let set_time = RuntimeCall::Timestamp(pallet_timestamp::Call::set { now: u64::from(number) * 6_000 });
+    Executive::apply_extrinsic(UncheckedExtrinsic::new_bare(set_time))
+        .expect("the timestamp inherent applies")
+        .expect("and succeeds");
+}
+
+#[test]
+fn the_chain_bills_due_contracts_before_a_blocks_transactions_whatever_they_weigh() {
+    use frame_support::dispatch::DispatchClass;
+    build_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        let origin = || RuntimeOrigin::signed(alice.clone());
+        start_block(1, Default::default());
+        TfgridModule::user_accept_tc(origin(), b"https://threefold.io/tc".to_vec().try_into().unwrap(), b"0x12".to_vec().try_into().unwrap())
+            .expect("terms accepted");
+        TfgridModule::create_twin(origin(), None, None).expect("twin created");
+        SmartContractModule::create_name_contract(origin(), b"gateway".to_vec()).expect("name contract created");
+        let id = pallet_smart_contract::ContractID::<Runtime>::get();
+        // Blocks full of transactions up to the one where the contract is due (bucket id % 10):
+        // the bill is made in `on_initialize`, before them, and its weight is the block's
+        // mandatory part, not the transactions'.
+        let due = 10 + id as BlockNumber;
+        let max_normal = <Runtime as frame_system::Config>::BlockWeights::get()
+            .get(DispatchClass::Normal)
+            .max_total
+            .expect("normal transactions are limited");
+        for number in 2..=due {
+            let parent = Executive::finalize_block().hash();
+            start_block(number, parent);
+            System::register_extra_weight_unchecked(max_normal, DispatchClass::Normal);
+        }
+        let billed: Vec<_> = System::events()
+            .into_iter()
+            .filter(|record| matches!(&record.event,
+                RuntimeEvent::SmartContractModule(pallet_smart_contract::Event::ContractBilled(bill)) if bill.contract_id == id))
+            .collect();
+        assert_eq!(billed.len(), 1, "billed once, in its due block #{due}");
+        assert_eq!(billed[0].phase, frame_system::Phase::Initialization);
+        assert_eq!(pallet_smart_contract::ContractLastBilledBlock::<Runtime>::get(id), Some(u64::from(due)));
+        let weight = System::block_weight();
+        assert!(weight.get(DispatchClass::Mandatory).all_gte(SmartContractModule::bill_weight(0)));
+        assert!(weight.total().all_lte(<Runtime as frame_system::Config>::BlockWeights::get().max_block));
+    });
+}

@@ -1,5 +1,6 @@
-// SmartContractModule through a single --dev node: node, name and rent contracts, their billing by
-// the validator's offchain worker, the grace period of an underfunded twin, and cancellation.
+// SmartContractModule through a single --dev node that runs no offchain worker: node, name and rent
+// contracts, their billing by the chain itself (the billing loop in each block's initialization),
+// the grace period of an underfunded twin, and cancellation.
 //
 // Every bill the chain makes is checked against an amount this file computes itself (tests/lib/
 // contracts.js: the spec's 64.64 fixed-point arithmetic) from the genesis pricing policy, the TFT
@@ -8,15 +9,16 @@
 // minimum charge of node contracts and the cap on one node-contract bill (issue 12). No tolerance:
 // the amounts must be equal to the unit.
 //
-// Accounts: Alice (the only validator) funds the users and then sends nothing, because her offchain
-// worker signs the bills with the same account (a second sender would race for her nonces).
+// Accounts: Alice (the only validator) funds the users and then sends nothing (as when her offchain
+// worker signed bills with her account; it no longer does).
 // BobStash is the farmer (a farm with two public IPs) and runs the node that is rented (dedicated
 // by an extra fee); Bob runs the node that hosts the node contract and reports its capacity; the
 // user (a fresh account with 2 000 TFT) owns one contract of each kind; the grace user (a fresh
 // account) registers a name and then gives away all it can spend.
 //
 // Timing: dev blocks come every 6 s and each contract is billed every 10 blocks (bucket
-// `contract id % 10`), so the suite waits about two billing cycles (under 3 minutes in all).
+// `contract id % 10`, in the block whose number ends in it, for the time up to its parent), so the
+// suite waits about two billing cycles (under 3 minutes in all).
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 
@@ -34,8 +36,11 @@ import {
   contractEvent,
   contractIdOf,
   expectContractError,
+  billSeconds,
   expectedBill,
   isContractEvent,
+  isLaterPhase,
+  isSamePhase,
   rewardSplit,
 } from '../lib/contracts.js';
 import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
@@ -138,7 +143,8 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
 
   before(async () => {
     await fx.init();
-    node = fx.track(await devNode({ root: fx.root }));
+    // No offchain worker: billing is the chain's own (issue 14).
+    node = fx.track(await devNode({ root: fx.root, extraArgs: ['--offchain-worker', 'never'] }));
     await withNodeLogsOnError(() => fx.nodes, 'dev node setup failed', async () => {
       await node.start();
       api = fx.trackApi(await connectApi(node));
@@ -172,9 +178,9 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
   /**
    * Checks one recorded ContractBilled or ContractPaymentOverdrawn against the bill computed from
    * the state before it; checks the reserve it made and the contract's payment state after it.
-   * `byValidator`: the bill is a billContractForBlock sent by Alice's offchain worker, fee-free.
+   * `byChain`: the bill is the chain's own, made by the billing loop in the block's initialization.
    */
-  async function verifyBill(record, { byValidator }) {
+  async function verifyBill(record, { byChain }) {
     const { block, extrinsic, index, event } = record;
     const key = `${block.number}/${index}`;
     if (verifiedBills.has(key)) return verifiedBills.get(key);
@@ -196,7 +202,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
         amountBilled: big(bill.amountBilled),
       }, {
         contractId: id,
-        timestamp: block.seconds,
+        timestamp: billSeconds(block, extrinsic),
         discountLevel: expected.level,
         amountBilled: expected.totalToReserve,
       }, `${what}: ContractBilled (${expected.secs} s of ${expected.kind} contract, ${expected.units} units-USD)`);
@@ -210,36 +216,26 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
         overdraft: big(event.data.overdraft),
       }, {
         contractId: id,
-        timestamp: block.seconds,
+        timestamp: billSeconds(block, extrinsic),
         partiallyBilledAmount: expected.twinUsable,
         overdraft: due > expected.twinUsable ? due - expected.twinUsable : 0n,
       }, `${what}: ContractPaymentOverdrawn`);
     }
 
-    // The funds reserved on the owner's account in the same extrinsic.
+    // The funds reserved on the owner's account in the same extrinsic (or initialization).
     const reservedNow = block.events
-      .filter(({ phase, event: e }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === extrinsic
+      .filter(({ phase, event: e }) => isSamePhase(phase, extrinsic)
         && api.events.balances.Reserved.is(e) && e.data.who.toString() === expected.twinAccount)
       .reduce((sum, { event: e }) => sum + big(e.data.amount), 0n);
     const reservable = expected.sufficient ? expected.totalToReserve : expected.twinUsable;
     assert.equal(reservedNow, reservable, `${what}: Balances.Reserved on the owner`);
 
-    if (byValidator) {
-      const { block: signed } = await api.rpc.chain.getBlock(block.hash);
-      const xt = signed.extrinsics[extrinsic];
-      assert.equal(`${xt.method.section}.${xt.method.method}`, 'smartContractModule.billContractForBlock',
-        `${what}: sent as billContractForBlock`);
-      assert.equal(xt.method.args[0].toNumber(), id, `${what}: for this contract`);
-      assert.equal(xt.signer.toString(), alice.address, `${what}: signed by Alice's offchain worker`);
-      const fee = block.events.find(({ phase, event: e }) => phase.isApplyExtrinsic
-        && phase.asApplyExtrinsic.toNumber() === extrinsic && api.events.transactionPayment.TransactionFeePaid.is(e));
-      assert.equal(fee ? big(fee.event.data.actualFee) : 0n, 0n, `${what}: a validator's bill pays no fee`);
-    }
+    assert.equal(extrinsic === null, byChain,
+      `${what}: ${byChain ? "the chain's billing loop, in the block's initialization" : 'in an extrinsic'}`);
 
     // The payment state after the bill (unless the contract ended in it).
     const after = await (await stateAt(block.hash)).smartContractModule.contractPaymentState(id);
-    const laterBills = block.events.some(({ phase, event: e }) => phase.isApplyExtrinsic
-      && phase.asApplyExtrinsic.toNumber() > extrinsic
+    const laterBills = block.events.some(({ phase, event: e }) => isLaterPhase(phase, extrinsic)
       && (isContractEvent('ContractBilled')(e) || isContractEvent('ContractPaymentOverdrawn')(e))
       && contractIdOf(e) === id);
     if (after.isSome && !laterBills) {
@@ -260,7 +256,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
         additionalReserve: big(before.additionalReserve) + addPaid,
         standardOverdraft: stdToReserve - stdPaid,
         additionalOverdraft: addToReserve - addPaid,
-        lastUpdatedSeconds: block.seconds,
+        lastUpdatedSeconds: billSeconds(block, extrinsic),
         cycles: before.cycles.toNumber() + 1,
       }, `${what}: ContractPaymentState after the bill`);
     }
@@ -516,7 +512,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
       assert.equal(overdrawn[0].block.number, startBlock.number, 'the overdrawn bill starts the grace period');
       assert.equal(overdrawn[0].extrinsic, started.extrinsic, 'in the same extrinsic');
       assert.deepEqual(eventsOf('ContractBilled', graceContractId), [], 'no ContractBilled before the grace period');
-      const firstBill = await verifyBill(overdrawn[0], { byValidator: true });
+      const firstBill = await verifyBill(overdrawn[0], { byChain: true });
       assert.equal(firstBill.twinUsable, 0n, 'the twin could spend nothing');
       assert.equal(firstBill.overdraftBefore, 0n, 'no debt before');
 
@@ -542,7 +538,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
       assert.equal(billed.length, 1, 'one ContractBilled');
       assert.equal(billed[0].block.number, ended.block.number, 'the paying bill ends the grace period');
       assert.equal(billed[0].extrinsic, ended.extrinsic, 'in the same extrinsic');
-      const secondBill = await verifyBill(billed[0], { byValidator: true });
+      const secondBill = await verifyBill(billed[0], { byChain: true });
       assert.equal(secondBill.overdraftBefore, firstBill.standard, 'the debt is the first bill\'s cost');
       assert.equal(secondBill.totalToReserve, secondBill.standard + firstBill.standard,
         'ContractBilled settles the debt with this period\'s cost');
@@ -571,7 +567,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
         const bills = eventsOf('ContractBilled', id).filter(({ block }) => block.number <= lastBlock.number);
         let last;
         for (const record of bills) {
-          last = await verifyBill(record, { byValidator: true });
+          last = await verifyBill(record, { byChain: true });
           billedTotal += last.totalToReserve;
           assert.equal(last.twinId, userTwin, `the ${kind} contract is billed to the user's twin`);
         }
@@ -623,7 +619,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
         assert.equal(billed.length, 1, `${result.what}: one ContractBilled in the block`);
         assert.equal(billed[0].extrinsic, result.events[0].phase.asApplyExtrinsic.toNumber(),
           `${result.what}: the cancel bills the final period`);
-        const finalBill = await verifyBill(billed[0], { byValidator: false });
+        const finalBill = await verifyBill(billed[0], { byChain: false });
         const before = finalBill.paymentBefore;
         const standard = big(before.standardReserve) + finalBill.standard + big(before.standardOverdraft);
         const additional = big(before.additionalReserve) + finalBill.additional + big(before.additionalOverdraft);
@@ -698,7 +694,7 @@ nodeSuite('SmartContractModule on a --dev node', { timeout: 10 * 60_000 }, () =>
         .filter((record) => record.block.number <= block.number);
       let billedTotal = 0n;
       for (const record of bills) {
-        billedTotal += (await verifyBill(record, { byValidator: record.block.number !== block.number })).totalToReserve;
+        billedTotal += (await verifyBill(record, { byChain: record.extrinsic === null })).totalToReserve;
       }
       assert.equal(big(account.reserved), 0n, 'nothing stays reserved on the user');
       assert.equal(big(account.free), USER_FUNDS - feesPaidBy(user.address, block.number) - billedTotal,

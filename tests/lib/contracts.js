@@ -305,11 +305,15 @@ export class BlockRecorder {
         at.query.system.events(),
         at.query.timestamp.now(),
       ]);
+      const parentNow = await (await this.api.at(header.parentHash)).query.timestamp.now();
       const block = {
         number: this.next,
         hash,
         parentHash: header.parentHash.toHex(),
         seconds: Math.floor(now.toNumber() / 1000),
+        // The clock of the block's initialization (the timestamp inherent comes after it): the
+        // time the chain's billing loop bills up to.
+        parentSeconds: Math.floor(parentNow.toNumber() / 1000),
         events,
       };
       this.blocks.push(block);
@@ -390,9 +394,34 @@ export function contractIdOf(event) {
  * Returns { secs, standard, additional, level, overdraftBefore, totalToReserve (capped for node
  * contracts), sufficient, twinUsable, totalUsable, paymentBefore, kind, twinAccount, nodeId }.
  */
+/**
+ * The clock of a bill made in `block` by extrinsic `extrinsic`, or by the chain's billing loop
+ * (`extrinsic` null: the block's initialization, before the timestamp inherent): the parent's.
+ */
+export function billSeconds(block, extrinsic) {
+  return extrinsic === null ? block.parentSeconds : block.seconds;
+}
+
+/** Whether an event of `phase` came before those of extrinsic `extrinsic` (null: initialization). */
+export function isEarlierPhase(phase, extrinsic) {
+  if (extrinsic === null) return false;
+  return phase.isInitialization || (phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() < extrinsic);
+}
+
+/** Whether an event of `phase` came after those of extrinsic `extrinsic` (null: initialization). */
+export function isLaterPhase(phase, extrinsic) {
+  if (extrinsic === null) return !phase.isInitialization;
+  return phase.isFinalization || (phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() > extrinsic);
+}
+
+/** Whether an event of `phase` was emitted with those of extrinsic `extrinsic` (null: initialization). */
+export function isSamePhase(phase, extrinsic) {
+  if (extrinsic === null) return phase.isInitialization;
+  return phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === extrinsic;
+}
+
 export async function expectedBill(api, { block, extrinsic, contractId, policy, existentialDeposit }) {
-  const earlier = block.events.some(({ phase, event }) => phase.isApplyExtrinsic
-    && phase.asApplyExtrinsic.toNumber() < extrinsic
+  const earlier = block.events.some(({ phase, event }) => isEarlierPhase(phase, extrinsic)
     && (isContractEvent('ContractBilled')(event) || isContractEvent('ContractPaymentOverdrawn')(event))
     && contractIdOf(event) === contractId);
   if (earlier) {
@@ -417,7 +446,7 @@ export async function expectedBill(api, { block, extrinsic, contractId, policy, 
     max: (await parent.query.tftPriceModule.maxTftPrice()).toNumber(),
   };
 
-  const secs = block.seconds - payment.lastUpdatedSeconds.toNumber();
+  const secs = billSeconds(block, extrinsic) - payment.lastUpdatedSeconds.toNumber();
   assert.ok(secs >= 0, `contract ${contractId}: the bill's time is not before its last bill`);
   const type = contract.contractType;
   let costContract;
@@ -430,8 +459,7 @@ export async function expectedBill(api, { block, extrinsic, contractId, policy, 
     nodeId = nc.nodeId.toNumber();
     let used = (await sc.nodeContractResources(contractId)).used;
     // A capacity report earlier in the same block counts.
-    for (const { event } of block.events.filter(({ phase, event }) => phase.isApplyExtrinsic
-      && phase.asApplyExtrinsic.toNumber() < extrinsic
+    for (const { event } of block.events.filter(({ phase, event }) => isEarlierPhase(phase, extrinsic)
       && event.section === 'smartContractModule' && event.method === 'UpdatedUsedResources'
       && event.data[0].contractId.toNumber() === contractId)) {
       used = event.data[0].used;

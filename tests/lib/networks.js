@@ -9,6 +9,7 @@ import { freePort } from './ports.js';
 export const NODE_KEYS = {
   alice: '0000000000000000000000000000000000000000000000000000000000000001',
   bob: '0000000000000000000000000000000000000000000000000000000000000002',
+  charlie: '0000000000000000000000000000000000000000000000000000000000000003',
 };
 
 /** The peer id that NODE_KEYS.alice yields. */
@@ -40,21 +41,23 @@ export async function devNode({ root, name = 'dev', extraArgs = [] }) {
 }
 
 /**
- * A `--chain local` validator (`who` is "alice" or "bob") with a fixed node key. `bootnode`, when given,
- * is the node (Alice) to dial first.
+ * A `--chain local` validator (`who` is "alice", "bob" or "charlie") with a fixed node key. `bootnode`,
+ * when given, is the node (Alice) to dial first; `chain` replaces `local` (a spec file);
+ * `extraArgs` are appended.
  */
-export async function localValidator({ root, who, bootnode }) {
+export async function localValidator({ root, who, bootnode, chain = 'local', extraArgs = [] }) {
   const binary = findBinary();
   const basePath = path.join(root, who);
   const rpcPort = await freePort();
   const p2pPort = await freePort();
   const args = [
-    '--chain', 'local',
+    '--chain', chain,
     `--${who}`,
     '--validator',
     ...commonArgs({ basePath, rpcPort, p2pPort }),
     '--node-key', NODE_KEYS[who],
     '--name', `e2e-${who}`,
+    ...extraArgs,
   ];
   if (bootnode) {
     args.push('--bootnodes', `/ip4/127.0.0.1/tcp/${bootnode.p2pPort}/p2p/${ALICE_PEER_ID}`);

@@ -8,7 +8,7 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
     traits::{Currency, EnsureOrigin, Get, Hooks, ReservableCurrency},
-    weights::Weight,
+    weights::{Weight, WeightMeter},
     BoundedVec,
 };
 use tfchain_support::traits::{ChangeNode, NodeActiveContracts, PublicIpModifier};
@@ -724,6 +724,51 @@ mod benchmarks {
         assert!(ContractsToBillAt::<T>::get(old).contains(&moving));
         assert_eq!(ContractsToBillAt::<T>::get(0).len() as u64, cap - 1);
         Ok(())
+    }
+
+    /// The billing loop of a block with nothing due: the cursor is past the current block.
+    #[benchmark]
+    fn billing_loop_empty() {
+        let now: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
+        BillingLoopCursor::<T>::put(BillingCursor { due_block: now + 1, position: 0 });
+        let mut meter = WeightMeter::new();
+        #[block]
+        {
+            Pallet::<T>::bill_due_contracts(now, &mut meter);
+        }
+        assert_eq!(BillingLoopCursor::<T>::get(), Some(BillingCursor { due_block: now + 1, position: 0 }));
+    }
+
+    /// One bucket visit of the billing loop: reading a full bucket (10 000 ids).
+    #[benchmark]
+    fn billing_loop_bucket() {
+        let cap = MAX_CONTRACTS_PER_BILLING_BUCKET as u64;
+        let frequency = BillingFrequency::<T>::get();
+        ContractsToBillAt::<T>::insert(
+            0,
+            BillingBucket::truncate_from((1..=cap).map(|k| frequency * k).collect::<alloc::vec::Vec<_>>()),
+        );
+        let ids;
+        #[block]
+        {
+            ids = ContractsToBillAt::<T>::get(0);
+        }
+        assert_eq!(ids.len() as u64, cap);
+    }
+
+    /// Looking at one id in the billing loop, worst case: a node contract on a rented node with
+    /// nothing to bill, for which every fact `should_bill_contract` reads is read.
+    #[benchmark]
+    fn billing_loop_check() {
+        let (_, _, _, _, ids) = rented_node::<T>(2);
+        let id = ids[1];
+        let bucket = Pallet::<T>::billing_loop_index(id);
+        let due;
+        #[block]
+        {
+            due = Pallet::<T>::is_due_in_loop(id, bucket, 1);
+        }
+        assert!(!due);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -385,8 +385,8 @@ impl<T: Config> Pallet<T> {
 }
 
 /// Blocks after the start of its billing cycle (the block of its billing-loop bucket) in which
-/// `bill_contract_for_block` may bill a contract: room for the offchain worker's transaction,
-/// sent at the bucket's block, to be included.
+/// `bill_contract_for_block` may bill a contract that the chain's billing loop has not billed
+/// yet (the loop bills it at that block unless it is behind).
 pub const BILLING_WINDOW_BLOCKS: u64 = 10;
 
 /// The billing window under the current `BillingFrequency`: [`BILLING_WINDOW_BLOCKS`], and at
@@ -396,20 +396,26 @@ pub fn billing_window<T: Config>() -> u64 {
 }
 
 impl<T: Config> Pallet<T> {
-    /// `bill_contract_for_block` sent by `who`: bill contract `id` if it is due, i.e. its
-    /// billing cycle started at most [`billing_window`] blocks ago and it was not billed since.
-    /// Its owner may also bill it while it is in its grace period (to leave it after a top-up),
-    /// once per block. Anything else is `ContractWrongBillingLoopIndex`.
+    /// `bill_contract_for_block` sent by `who`. Nothing happens for a contract already billed
+    /// in its current cycle (by the chain's billing loop or an earlier call). Otherwise contract
+    /// `id` is billed if it is due, i.e. its billing cycle started at most [`billing_window`]
+    /// blocks ago, or if `who` owns it and it is in its grace period (to leave it after a
+    /// top-up; once per block). Anything else is `ContractWrongBillingLoopIndex`.
     pub(crate) fn do_bill_contract_for_block(who: &T::AccountId, id: u64) -> DispatchResult {
         let contract = Contracts::<T>::get(id).ok_or(Error::<T>::ContractNotExists)?;
         let now = Self::current_block();
         let last_billed = ContractLastBilledBlock::<T>::get(id);
-        let due = Self::billing_cycle_start(id, now)
-            .is_some_and(|start| last_billed.is_none_or(|block| block < start));
+        let cycle_start = Self::billing_cycle_start(id, now);
+        let billed_this_cycle = cycle_start
+            .is_some_and(|start| last_billed.is_some_and(|block| block >= start));
         let owner_in_grace = contract.is_in_grace()
             && last_billed.is_none_or(|block| block < now)
             && pallet_tfgrid::Twins::<T>::get(contract.twin_id)
                 .is_some_and(|twin| twin.account_id == *who);
+        if billed_this_cycle && !owner_in_grace {
+            return Ok(());
+        }
+        let due = cycle_start.is_some_and(|start| now - start <= billing_window::<T>());
         frame_support::ensure!(
             due || owner_in_grace,
             Error::<T>::ContractWrongBillingLoopIndex
@@ -421,9 +427,9 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// The block at which the current billing cycle of contract `id` started (the last block
-    /// of its bucket), if that is at most [`billing_window`] blocks before `now`.
-    fn billing_cycle_start(id: u64, now: u64) -> Option<u64> {
+    /// The block at which the current billing cycle of contract `id` started: the last block
+    /// up to `now` of its bucket (`None` before the chain reached one).
+    pub(crate) fn billing_cycle_start(id: u64, now: u64) -> Option<u64> {
         let frequency = BillingFrequency::<T>::get();
         let bucket = Self::billing_loop_index(id);
         let offset = match now.checked_rem(frequency) {
@@ -431,9 +437,6 @@ impl<T: Config> Pallet<T> {
             Some(index) => frequency.checked_sub(bucket - index)?,
             None => 0,
         };
-        if offset > billing_window::<T>() {
-            return None;
-        }
         now.checked_sub(offset)
     }
 

@@ -324,6 +324,7 @@ impl<T: Config> Pallet<T> {
                     .position(|other| *other == id)
                     .ok_or(Error::<T>::ContractWrongBillingLoopIndex)?;
                 ids.remove(position);
+                Self::note_billing_bucket_removal(index, position);
                 Ok(())
             })
         };

@@ -8,9 +8,10 @@
 //!   from the node's farm), name contracts (a web-gateway name) and rent contracts (a whole node),
 //!   their lifecycle and their cancellation by the owner or the council;
 //! - **reports** ([`reports`]): capacity and network usage that nodes report for their contracts;
-//! - **billing** ([`billing`], [`cost`]): every contract is billed about once per
-//!   `BillingFrequency` blocks by `bill_contract_for_block`, which validators' offchain workers
-//!   ([`offchain`]) submit for the contracts due in the block; the cost is reserved on the owner's
+//! - **billing** ([`billing`], [`cost`], [`billing_loop`]): the chain bills every contract once
+//!   per `BillingFrequency` blocks by itself, in each block's `on_initialize` (no offchain worker or
+//!   validator key takes part); `bill_contract_for_block` stays for the workers of existing
+//!   validators and does nothing for a contract already billed; the cost is reserved on the owner's
 //!   account, unpaid cost becomes overdraft and sends the contract into a grace period, and the
 //!   reserves are distributed to the staking pool, the foundation and the farmer every
 //!   `DistributionFrequency` bills and when the contract ends;
@@ -36,13 +37,14 @@ mod mock;
 mod tests;
 
 pub mod billing;
+pub mod billing_loop;
 pub mod contract;
 pub mod cost;
 pub mod extension;
 pub mod fixed;
 pub mod grid_hooks;
 mod invariants;
-pub mod offchain;
+pub mod migrations;
 pub mod reports;
 pub mod service_contract;
 pub mod solution_provider;
@@ -62,10 +64,7 @@ pub mod pallet {
         dispatch::PostDispatchInfo,
         traits::{fungible, Contains, EnsureOrigin, ReservableCurrency},
     };
-    use frame_system::{
-        offchain::{AppCrypto, CreateSignedTransaction},
-        pallet_prelude::*,
-    };
+    use frame_system::pallet_prelude::*;
     use tfchain_support::traits::TftPriceProvider;
 
     /// The smart-contract pallet.
@@ -74,9 +73,7 @@ pub mod pallet {
 
     /// Configuration of the smart-contract pallet.
     #[pallet::config]
-    pub trait Config:
-        frame_system::Config + pallet_tfgrid::Config + CreateSignedTransaction<Call<Self>>
-    {
+    pub trait Config: frame_system::Config + pallet_tfgrid::Config {
         /// The overarching event type.
         #[allow(deprecated)]
         type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
@@ -111,8 +108,10 @@ pub mod pallet {
         /// Origin of the governance calls (Root or 3/5 of the council on tfchain).
         type RestrictedOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-        /// Key type the offchain worker signs billing transactions with (the `aura` key).
-        type AuthorityId: AppCrypto<Self::Public, Self::Signature>;
+        /// Most weight the billing loop uses per block (in `on_initialize`, before any
+        /// transaction): at least one bucket visit plus the worst bill, which `integrity_test`
+        /// checks.
+        type BillingWeightPerBlock: Get<Weight>;
 
         /// Weights of the calls of this pallet.
         type WeightInfo: WeightInfo;
@@ -295,6 +294,11 @@ pub mod pallet {
     #[pallet::storage]
     pub type PendingBillingFrequencyMove<T> =
         StorageValue<_, crate::types::BillingFrequencyMove, OptionQuery>;
+
+    /// How far the chain's billing loop got (see [`billing_loop`](crate::billing_loop)); absent
+    /// until its first block.
+    #[pallet::storage]
+    pub type BillingLoopCursor<T> = StorageValue<_, crate::types::BillingCursor, OptionQuery>;
 
     /// Events of the pallet, in upstream declaration order.
     #[pallet::event]
@@ -601,8 +605,16 @@ pub mod pallet {
             Self::do_on_idle(remaining_weight)
         }
 
-        fn offchain_worker(block_number: BlockNumberFor<T>) {
-            Self::bill_contracts_for_block(block_number);
+        /// Bills the contracts due, before any transaction, within `BillingWeightPerBlock` (see
+        /// [`billing_loop`](crate::billing_loop)).
+        fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+            let mut meter = frame_support::weights::WeightMeter::with_limit(T::BillingWeightPerBlock::get());
+            Self::bill_due_contracts(Self::current_block(), &mut meter);
+            meter.consumed()
+        }
+
+        fn integrity_test() {
+            Self::check_billing_budget();
         }
 
         #[cfg(feature = "try-runtime")]
@@ -732,9 +744,11 @@ pub mod pallet {
             Self::do_approve_solution_provider(solution_provider_id, approve)
         }
 
-        /// Bill a contract that is due: in the first blocks of its billing cycle, once per cycle
-        /// (validators' offchain workers send it); its owner may also bill it while it is in its
-        /// grace period. Free of fees for the billing validators.
+        /// Bill a contract that is due and not billed in its current cycle yet (the chain's
+        /// billing loop bills every contract at the start of its cycle; validators' offchain
+        /// workers of earlier releases still send this): nothing happens for a contract already
+        /// billed. Its owner may also bill it while it is in its grace period. Free of fees for
+        /// the billing validators only.
         #[pallet::call_index(10)]
         #[pallet::weight(Pallet::<T>::bill_weight(crate::types::MAX_ACTIVE_NODE_CONTRACTS))]
         pub fn bill_contract_for_block(

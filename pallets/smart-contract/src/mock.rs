@@ -3,18 +3,16 @@
 //! upstream test settings (billing frequency 10, grace period 100 blocks, distribution every 24
 //! bills).
 
-use crate::{self as pallet_smart_contract, offchain::crypto::AuthId};
+use crate::{self as pallet_smart_contract};
 use core::cell::RefCell;
 use frame_support::{
     derive_impl, parameter_types,
     traits::{ConstU128, ConstU16, ConstU32, ConstU64, Contains},
+    weights::Weight,
 };
 use frame_system::EnsureRoot;
 use sp_core::{sr25519, Pair};
-use sp_runtime::{
-    generic::UncheckedExtrinsic, traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature,
-    MultiSigner,
-};
+use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage};
 use tfchain_support::traits::TftPriceProvider;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -105,6 +103,8 @@ impl Contains<AccountId32> for MockValidators {
 
 parameter_types! {
     pub StakingPool: AccountId32 = staking_pool();
+    /// The billing loop's budget: a whole block's weight unless a test lowers it.
+    pub storage BillingWeightPerBlock: Weight = Weight::MAX;
 }
 
 /// Billing frequency of the tests, in blocks.
@@ -125,7 +125,7 @@ impl pallet_smart_contract::Config for Test {
     type GracePeriod = ConstU64<GRACE_PERIOD>;
     type BillingValidators = MockValidators;
     type RestrictedOrigin = EnsureRoot<AccountId32>;
-    type AuthorityId = AuthId;
+    type BillingWeightPerBlock = BillingWeightPerBlock;
     type WeightInfo = ();
     type MaxNameContractNameLength = ConstU32<64>;
     type MaxDeploymentDataLength = ConstU32<512>;
@@ -135,39 +135,6 @@ impl pallet_smart_contract::Config for Test {
     type NodeContractMinimumCharge = ConstU64<2_500>;
     type NodeContractReportTimeout = ConstU64<86_400>;
     type MaxNodeContractsPerTwinPerNode = ConstU32<128>;
-}
-
-/// The extrinsic the offchain worker builds in tests (signature not checked).
-pub type Extrinsic = UncheckedExtrinsic<AccountId32, RuntimeCall, MultiSignature, ()>;
-
-impl frame_system::offchain::SigningTypes for Test {
-    type Public = MultiSigner;
-    type Signature = MultiSignature;
-}
-
-impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Test
-where
-    RuntimeCall: From<LocalCall>,
-{
-    type Extrinsic = Extrinsic;
-    type RuntimeCall = RuntimeCall;
-}
-
-impl<LocalCall> frame_system::offchain::CreateSignedTransaction<LocalCall> for Test
-where
-    RuntimeCall: From<LocalCall>,
-{
-    fn create_signed_transaction<
-        C: frame_system::offchain::AppCrypto<Self::Public, Self::Signature>,
-    >(
-        call: RuntimeCall,
-        _public: MultiSigner,
-        account: AccountId32,
-        _nonce: <Test as frame_system::Config>::Nonce,
-    ) -> Option<Extrinsic> {
-        let signature = MultiSignature::Sr25519(sr25519::Signature::from_raw([0u8; 64]));
-        Some(UncheckedExtrinsic::new_signed(call, account, signature, ()))
-    }
 }
 
 /// The sr25519 key pair of a dev seed such as `//Alice`.

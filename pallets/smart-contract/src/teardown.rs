@@ -173,6 +173,7 @@ impl<T: Config> Pallet<T> {
             return false;
         }
         ContractsToBillAt::<T>::insert(bucket, ids);
+        Self::note_billing_bucket_removal(bucket, position);
         true
     }
 

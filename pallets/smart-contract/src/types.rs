@@ -705,3 +705,25 @@ pub struct BillingFrequencyMove {
     /// The next old bucket to move contracts out of.
     pub next_bucket: u64,
 }
+
+/// Where the chain's billing loop stands: the bucket due at `due_block` is billed up to (not
+/// including) its `position`-th id; every bucket due before `due_block` is done.
+#[derive(
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Debug,
+    Default,
+    TypeInfo,
+    MaxEncodedLen,
+)]
+pub struct BillingCursor {
+    /// The block whose bucket (`due_block % BillingFrequency`) is being billed.
+    pub due_block: u64,
+    /// Ids of that bucket already gone through.
+    pub position: u32,
+}

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::{Contracts, Error};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, dispatch::Pays};
 
 /// Round `num / den` to the nearest integer, halves up.
 pub fn round_div(num: u128, den: u128) -> u128 {
@@ -79,7 +79,7 @@ fn node_contract_is_billed_every_cycle() {
 }
 
 #[test]
-fn a_second_bill_in_the_same_cycle_is_refused() {
+fn a_second_bill_in_the_same_cycle_changes_nothing() {
     run(|| {
         let id = deploy_with_resources();
         bill_at_block(11);
@@ -87,10 +87,8 @@ fn a_second_bill_in_the_same_cycle_is_refused() {
         clear_events();
         for block in [11, 12] {
             go_to_block(block);
-            assert_noop!(
-                SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
-                Error::<Test>::ContractWrongBillingLoopIndex
-            );
+            let result = SmartContractModule::bill_contract_for_block(signed(&validator()), id);
+            assert_eq!(result.map(|info| info.pays_fee), Ok(Pays::No), "free for a billing validator");
         }
         assert!(contract_events().is_empty());
         assert_eq!(payment(id), after_first);
@@ -276,12 +274,10 @@ fn a_contract_is_billed_only_in_the_first_blocks_of_its_cycle() {
         go_to_block(11 + window);
         assert_ok!(SmartContractModule::bill_contract_for_block(signed(&validator()), id));
         assert_eq!(payment(id).last_updated_seconds, time_of(11 + window));
-        // The next cycle starts at block 21.
+        // Billed in this cycle: later calls change nothing until the next cycle, at block 21.
         go_to_block(20);
-        assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&validator()), id).map_err(|e| e.error),
-            Error::<Test>::ContractWrongBillingLoopIndex
-        );
+        assert_ok!(SmartContractModule::bill_contract_for_block(signed(&validator()), id));
+        assert_eq!(payment(id).last_updated_seconds, time_of(11 + window));
         go_to_block(21);
         assert_ok!(SmartContractModule::bill_contract_for_block(signed(&validator()), id));
     });
@@ -297,13 +293,12 @@ fn attack_bill_an_overdrawn_contract_twice_in_its_cycle() {
         assert!(Contracts::<Test>::get(id).unwrap().is_in_grace());
         let after_first = payment(id);
         assert_eq!(after_first.cycles, 1);
-        // Once in the same block, once in the next block of the window: both refused.
+        // Once in the same block, once in the next block of the window: nothing happens, and
+        // Dave pays the fee.
         for block in [11, 12] {
             go_to_block(block);
-            assert_noop!(
-                SmartContractModule::bill_contract_for_block(signed(&dave()), id).map_err(|e| e.error),
-                Error::<Test>::ContractWrongBillingLoopIndex
-            );
+            let result = SmartContractModule::bill_contract_for_block(signed(&dave()), id);
+            assert_eq!(result.map(|info| info.pays_fee), Ok(Pays::Yes));
         }
         assert_eq!(payment(id), after_first);
         bill_at_block(21);
@@ -321,18 +316,16 @@ fn the_owner_may_bill_its_contract_in_grace_to_leave_it() {
         assert!(Contracts::<Test>::get(id).unwrap().is_in_grace());
         go_to_block(14);
         assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), charlie(), USER_BALANCE));
-        // Outside the billing window only the owner may bill, and only while in grace.
-        assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&dave()), id).map_err(|e| e.error),
-            Error::<Test>::ContractWrongBillingLoopIndex
-        );
+        // Billed in this cycle: only the owner may bill again, and only while in grace.
+        let in_grace = payment(id);
+        assert_ok!(SmartContractModule::bill_contract_for_block(signed(&dave()), id));
+        assert_eq!(payment(id), in_grace, "Dave's call changes nothing");
         assert_ok!(SmartContractModule::bill_contract_for_block(signed(&charlie()), id));
         assert_eq!(Contracts::<Test>::get(id).unwrap().state, ContractState::Created);
         go_to_block(15);
-        assert_noop!(
-            SmartContractModule::bill_contract_for_block(signed(&charlie()), id).map_err(|e| e.error),
-            Error::<Test>::ContractWrongBillingLoopIndex
-        );
+        let settled = payment(id);
+        assert_ok!(SmartContractModule::bill_contract_for_block(signed(&charlie()), id));
+        assert_eq!(payment(id), settled, "out of grace, the owner's call changes nothing either");
     });
 }
 

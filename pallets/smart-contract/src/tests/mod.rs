@@ -3,11 +3,12 @@
 //! reserved balance equals the reserves of its contracts after the test body.
 
 mod billing;
+mod billing_loop;
 mod contracts;
 mod cost;
+mod extension;
 mod grace;
 mod hooks;
-mod offchain;
 mod rent;
 mod report_bounds;
 mod reports;
@@ -214,19 +215,12 @@ pub fn go_to_block(n: u64) {
     Timestamp::set_timestamp(START_MILLIS + (n - 1) * 6000);
 }
 
-/// Move to block `n` and bill, as the validator's offchain worker would, every contract of the
-/// block's bucket that needs a bill.
+/// Move to block `n` and run the chain's billing loop of that block (`on_initialize`). The clock
+/// is block `n`'s here (on chain it is still the parent's then: see `billing_loop`).
 pub fn bill_at_block(n: u64) {
+    use frame_support::traits::Hooks;
     go_to_block(n);
-    let index = n % crate::BillingFrequency::<Test>::get();
-    for id in crate::ContractsToBillAt::<Test>::get(index) {
-        if SmartContractModule::should_bill_contract(id) {
-            assert_ok!(SmartContractModule::bill_contract_for_block(
-                signed(&validator()),
-                id
-            ));
-        }
-    }
+    SmartContractModule::on_initialize(n);
 }
 
 /// Bill every block from the current one (exclusive) to `n` (inclusive).
