@@ -7,9 +7,9 @@
 //! part) — the loop goes through the due buckets in order from where the previous block stopped
 //! ([`BillingLoopCursor`]) and bills each contract of a bucket that was not billed since the
 //! bucket's due block, within [`Config::BillingWeightPerBlock`]. What does not fit carries over
-//! to the next block. A loop more than a whole cycle behind skips to the buckets due in the last
-//! cycle: the older ones are due again among them, and a bill covers all the time since the
-//! contract's last one.
+//! to the next block. A loop more than a whole cycle behind (more contracts due than blocks can
+//! bill) goes on in the same bucket at the same place, at that bucket's latest due block: every
+//! contract keeps its turn, later, and a bill covers all the time since the contract's last one.
 //!
 //! The chain's clock in `on_initialize` is still the parent block's (the timestamp inherent comes
 //! after): a bill made by the loop covers the time up to the parent block. Its events are in the
@@ -40,9 +40,16 @@ impl<T: Config> Pallet<T> {
         }
         let oldest_due = now.saturating_sub(frequency.saturating_sub(1));
         let mut cursor = match BillingLoopCursor::<T>::get() {
-            Some(cursor) if cursor.due_block >= oldest_due => cursor,
-            // A whole cycle behind: the buckets due since are due again from `oldest_due` on.
-            Some(_) => BillingCursor { due_block: oldest_due, position: 0 },
+            // More than a cycle behind: the same bucket, where the loop stands in it, is due
+            // again within the last cycle. The loop goes on there, so that every contract keeps
+            // its turn (a bill covers all the time since the previous one).
+            Some(mut cursor) => {
+                if cursor.due_block < oldest_due {
+                    let cycles = (oldest_due - cursor.due_block).div_ceil(frequency);
+                    cursor.due_block = cursor.due_block.saturating_add(cycles.saturating_mul(frequency));
+                }
+                cursor
+            }
             // The loop's first block (a new chain, or the first block after the upgrade that
             // introduced it, whose earlier buckets the validators' workers billed).
             None => BillingCursor { due_block: now, position: 0 },

@@ -158,20 +158,45 @@ fn a_bill_sent_before_the_loop_reaches_a_contract_is_not_repeated_by_the_loop() 
 }
 
 #[test]
-fn a_loop_a_whole_cycle_behind_bills_every_bucket_of_the_last_cycle_once() {
+fn a_loop_a_whole_cycle_behind_goes_on_where_it_stands_and_bills_everyone_once() {
     run(|| {
         prepare_grid();
         let ids: Vec<u64> = (0..10).map(|k| create_name_contract(format!("name{k}").as_bytes())).collect();
         poll(11);
         clear_events();
-        // Blocks 12 ..= 34 ran without the loop (as on a chain that upgrades to it, or in tests
-        // that jump): at 35 the buckets due at 26 ..= 35 are billed, each contract once.
+        // Blocks 12 ..= 34 ran no loop (as if blocks could not keep up): at 35 the loop goes on
+        // with bucket 2 (where it stood, due again at 32) and the buckets after it, then one
+        // bucket per block from 36; each contract is billed once.
         poll(35);
+        assert_eq!(bills_of(&ids), vec![0, 1, 1, 1, 1, 0, 0, 0, 0, 0]);
+        for block in 36..=41 {
+            poll(block);
+        }
         assert_eq!(bills_of(&ids), vec![1; 10]);
         assert_eq!(
             BillingLoopCursor::<Test>::get(),
-            Some(BillingCursor { due_block: 36, position: 0 })
+            Some(BillingCursor { due_block: 42, position: 0 })
         );
+    });
+}
+
+#[test]
+fn an_overloaded_loop_gives_every_contract_its_turn() {
+    run(|| {
+        // Twelve contracts in bucket 1 and one bill per block: the bucket needs more blocks than a
+        // cycle has. The loop goes on where it stands instead of restarting the bucket, so the
+        // contracts at its end get their turn too, and all as often: the bucket takes blocks
+        // 11–22, then waits for its next due block, 31 (a round of 20 blocks, 6 in 120).
+        let ids = name_contracts_in_bucket_one(12);
+        BillingWeightPerBlock::set(&budget_for(1));
+        clear_events();
+        for block in 11..=130 {
+            poll(block);
+        }
+        let bills = bills_of(&ids);
+        let (least, most) = (bills.iter().min().unwrap(), bills.iter().max().unwrap());
+        assert_eq!(*least, 6, "every contract is billed once per round: {bills:?}");
+        assert!(most - least <= 1, "no contract is left behind: {bills:?}");
     });
 }
 
