@@ -206,7 +206,7 @@ fn new_full_with<
         })?;
 
     // Offchain workers run for every imported block when enabled (the default for validators):
-    // contract billing and the TFT price oracle depend on them.
+    // the TFT price feed depends on them; contract billing does not (the runtime bills itself).
     if config.offchain_worker.enabled {
         let offchain_workers =
             sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {

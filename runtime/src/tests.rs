@@ -518,3 +518,73 @@ fn the_chain_bills_due_contracts_before_a_blocks_transactions_whatever_they_weig
         assert!(weight.total().all_lte(<Runtime as frame_system::Config>::BlockWeights::get().max_block));
     });
 }
+
+/// The chain's billing loop with 100 000 live contracts, at billing frequency `frequency`, over
+/// `blocks` blocks: per block the share of the block weight billing took (the declared weight of
+/// the loop, which charges every bill its benchmarked worst path), and per bill its delay after the
+/// contract's due block. Figures in docs/performance.md ("Billing by the chain"); run with
+/// `cargo test --release -p tfchain-runtime billing_loop_with_100k_contracts -- --ignored --nocapture`.
+fn billing_loop_figures(frequency: u64, blocks: u64) {
+    use frame_support::traits::Hooks;
+    const CONTRACTS: u64 = 100_000;
+    build_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        let origin = || RuntimeOrigin::signed(alice.clone());
+        System::set_block_number(1);
+        pallet_timestamp::Now::<Runtime>::put(6_000);
+        pallet_smart_contract::BillingFrequency::<Runtime>::put(frequency);
+        TfgridModule::user_accept_tc(origin(), b"https://threefold.io/tc".to_vec().try_into().unwrap(), b"0x12".to_vec().try_into().unwrap())
+            .expect("terms accepted");
+        TfgridModule::create_twin(origin(), None, None).expect("twin created");
+        for k in 0..CONTRACTS {
+            SmartContractModule::create_name_contract(origin(), format!("bench{k}").into_bytes())
+                .expect("name contract created");
+        }
+        let max_block = <Runtime as frame_system::Config>::BlockWeights::get().max_block.ref_time();
+        let (mut most_share, mut share_sum, mut most_delay, mut bills) = (0f64, 0f64, 0u64, 0u64);
+        let mut longest_interval = 0u64;
+        let mut last_bill = alloc::collections::BTreeMap::<u64, u64>::new();
+        for number in 2..=blocks {
+            System::set_block_number(number as BlockNumber);
+            System::reset_events();
+            // The clock of `on_initialize` is the parent block's.
+            pallet_timestamp::Now::<Runtime>::put((number - 1) * 6_000);
+            let used = SmartContractModule::on_initialize(number as BlockNumber);
+            assert!(used.all_lte(configs::BillingWeightPerBlock::get()), "block #{number} over the billing budget");
+            let share = used.ref_time() as f64 / max_block as f64;
+            most_share = most_share.max(share);
+            share_sum += share;
+            for record in System::events() {
+                if let RuntimeEvent::SmartContractModule(pallet_smart_contract::Event::ContractBilled(bill)) = record.event {
+                    let due = number - (number % frequency + frequency - bill.contract_id % frequency) % frequency;
+                    most_delay = most_delay.max(number - due);
+                    bills += 1;
+                    if let Some(previous) = last_bill.insert(bill.contract_id, number) {
+                        longest_interval = longest_interval.max(number - previous);
+                    }
+                }
+            }
+        }
+        let never = CONTRACTS - last_bill.len() as u64;
+        println!(
+            "frequency {frequency}, {CONTRACTS} contracts, {} blocks: {bills} bills, {never} contracts never billed; \
+             billing share of a block: mean {:.1} %, max {:.1} %; longest delay of a bill after the contract's \
+             latest due block: {most_delay} blocks; longest interval between two bills of a contract: {longest_interval} blocks",
+            blocks - 1,
+            100.0 * share_sum / (blocks - 1) as f64,
+            100.0 * most_share,
+        );
+    });
+}
+
+#[test]
+#[ignore = "benchmark (minutes): figures for docs/performance.md"]
+fn billing_loop_with_100k_contracts_at_mainnet_frequency() {
+    billing_loop_figures(600, 1_201);
+}
+
+#[test]
+#[ignore = "benchmark (minutes): figures for docs/performance.md"]
+fn billing_loop_with_100k_contracts_at_dev_frequency() {
+    billing_loop_figures(10, 1_201);
+}

@@ -1,16 +1,12 @@
 // The `billing` workload of the throughput benchmark (tests/bench/throughput.js): --contracts live
 // node contracts on the chain, then one full billing cycle measured from its blocks.
 //
-// How the chain bills (pallets/smart-contract): contract `id` sits in the billing-loop bucket
-// `id % BillingFrequency` (at most 10,000 contracts a bucket). After importing block n, the
-// validator's offchain worker sends one `bill_contract_for_block(id)` per contract of bucket
-// `n % BillingFrequency`, signed with its Aura key (on --dev: Alice's account, which pays no fee for
-// it). The runtime accepts a bill in the first `min(10, BillingFrequency / 2)` blocks of the
-// contract's cycle, once per cycle; there is no on_initialize billing. The offchain worker takes the
-// key's nonce from the chain state and advances it only past bills the pool accepted: while a bill
-// of an earlier block waits in the pool, the new bill gets its nonce and is refused, and so is every
-// later bill of that bucket. The chain has to include each block's bills in the next block to bill
-// every contract.
+// How the chain bills (pallets/smart-contract, issue 14): contract `id` sits in the billing-loop bucket
+// `id % BillingFrequency` (at most 10,000 contracts a bucket), and bucket `n % BillingFrequency` is
+// due at block n. The runtime bills by itself: each block's `on_initialize` bills the contracts of
+// the due buckets, in order, within a fifth of the block, carrying over what does not fit. Its
+// events are in the block's Initialization phase; no transaction takes part. `bill_contract_for_block`
+// extrinsics (sent by validators' offchain workers of earlier releases) are still counted if any.
 import fs from 'node:fs';
 
 import { blake2AsHex } from '@polkadot/util-crypto';
@@ -143,7 +139,7 @@ async function billingRecord(api, chain, number) {
   let overdrawn = 0;
   let graceStarted = 0;
   for (const { phase, event } of events) {
-    if (event.section !== 'smartContractModule' || !phase.isApplyExtrinsic) continue;
+    if (event.section !== 'smartContractModule' || !(phase.isApplyExtrinsic || phase.isInitialization)) continue;
     if (event.method === 'ContractBilled') billed.push(contractIdOf(event));
     else if (event.method === 'ContractPaymentOverdrawn') {
       billed.push(contractIdOf(event));
@@ -199,8 +195,9 @@ function readNodeLog(file, { from, to }) {
 /**
  * Creates the plan's contracts (batchAll of CREATE_BATCH createNodeContract per twin, the twins
  * being `accounts[0..plan.twins)` and the nodes `nodeIds[0..plan.nodes)`), waits until the pool holds
- * only the bills of the best block's bucket, then reads one full billing cycle: the F blocks whose
- * offchain worker runs cover every bucket once (S0..S0+F-1) and the billing window after them.
+ * only the bills of the best block's bucket (none once the chain bills by itself), then reads one
+ * full billing cycle: the F blocks whose due buckets cover every bucket once (S0..S0+F-1) and the
+ * billing window after them.
  */
 export async function runBillingWorkload(ctx, { plan, billing, accounts, nodeIds, setupStart }) {
   const { api, chain, node, sign, floodOpts, alice, runId, log } = ctx;
@@ -242,8 +239,8 @@ export async function runBillingWorkload(ctx, { plan, billing, accounts, nodeIds
     `${pool.fresh} bills of its bucket and ${pool.stale} others; cycle from #${start}, ${F} blocks, bills read up ` +
     `to #${start + F - 1 + W}`);
 
-  // The cycle: the offchain worker of blocks start..start+F-1 sends each bucket's bills once; the
-  // runtime takes them up to W blocks after their bucket's block.
+  // The cycle: blocks start..start+F-1 bill each bucket once (late when a block's budget is short,
+  // so the billing window's W blocks are read too).
   const records = [];
   const cycleStart = Date.now();
   let live = null;

@@ -757,12 +757,17 @@ mod benchmarks {
     }
 
     /// Looking at one id in the billing loop, worst case: a node contract on a rented node with
-    /// nothing to bill, for which every fact `should_bill_contract` reads is read.
+    /// nothing to bill, a minute after its creation, for which every fact `is_due_in_loop` and
+    /// `should_bill_contract` read is read.
     #[benchmark]
     fn billing_loop_check() {
         let (_, _, _, _, ids) = rented_node::<T>(2);
         let id = ids[1];
         let bucket = Pallet::<T>::billing_loop_index(id);
+        a_minute_later::<T>();
+        let payment = crate::ContractPaymentState::<T>::get(id).expect("a payment state");
+        assert!(payment.last_updated_seconds < Pallet::<T>::now_secs(), "time passed since its last bill");
+        assert!(ContractLastBilledBlock::<T>::get(id).is_none());
         let due;
         #[block]
         {

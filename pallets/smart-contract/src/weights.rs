@@ -4,13 +4,13 @@
 //! 64.0.0) through `scripts/bench/pallet-weights.hbs`. Do not edit: run
 //! `scripts/bench/weights.sh` to regenerate.
 //!
-//! Machine: `vm`, CPU `Intel(R) Xeon(R) Processor`; date 2026-12-03.
+//! Machine: `vm`, CPU `AMD EPYC`; date 2026-12-08.
 //! Steps 20, repeat 5, chain `Some("dev")`, wasm execution
 //! `Compiled`, database cache 1024 MiB, analysis `MinSquares`.
 //!
 //! Command:
 //! ```text
-//! /var/tmp/tfchain-bench benchmark pallet --chain dev --pallet pallet_smart_contract --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --output-analysis min-squares --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/smart-contract/src/weights.rs 
+//! /var/tmp/bench-target/release/tfchain benchmark pallet --chain dev --pallet pallet_smart_contract --extrinsic * --steps 20 --repeat 5 --wasm-execution compiled --heap-pages 4096 --ignore-unknown-pov-mode --exclude-extrinsics pallet_scheduler::service_task_fetched --header /work/main/scripts/bench/header.txt --template /work/main/scripts/bench/pallet-weights.hbs --output pallets/smart-contract/src/weights.rs 
 //! ```
 
 #![allow(unused_parens)]
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractPaymentState` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractPaymentState` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
     fn create_node_contract() -> Weight {
-        // Minimum execution time: 76_559 nanoseconds.
-        Weight::from_parts(103_083_000, 83_491)
+        // Minimum execution time: 81_010 nanoseconds.
+        Weight::from_parts(87_059_000, 83_491)
             .saturating_add(T::DbWeight::get().reads(13_u64))
             .saturating_add(T::DbWeight::get().writes(10_u64))
     }
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractIDByNodeIDAndHash` (r:1 w:2)
     /// Proof: `SmartContractModule::ContractIDByNodeIDAndHash` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
     fn update_node_contract() -> Weight {
-        // Minimum execution time: 37_709 nanoseconds.
-        Weight::from_parts(55_680_000, 26_096)
+        // Minimum execution time: 38_828 nanoseconds.
+        Weight::from_parts(43_585_000, 26_096)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -158,6 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:1)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractLastBilledBlock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLastBilledBlock` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::NodeContractLastReport` (r:0 w:1)
@@ -165,10 +167,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractLock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLock` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
     fn cancel_contract() -> Weight {
-        // Minimum execution time: 252_419 nanoseconds.
-        Weight::from_parts(323_532_000, 83_491)
-            .saturating_add(T::DbWeight::get().reads(25_u64))
-            .saturating_add(T::DbWeight::get().writes(16_u64))
+        // Minimum execution time: 278_472 nanoseconds.
+        Weight::from_parts(291_001_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(26_u64))
+            .saturating_add(T::DbWeight::get().writes(17_u64))
     }
     /// Storage: `TfgridModule::TwinIdByAccountID` (r:1 w:0)
     /// Proof: `TfgridModule::TwinIdByAccountID` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -187,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractPaymentState` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractPaymentState` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
     fn create_name_contract() -> Weight {
-        // Minimum execution time: 29_596 nanoseconds.
-        Weight::from_parts(44_157_000, 83_491)
+        // Minimum execution time: 28_933 nanoseconds.
+        Weight::from_parts(31_697_000, 83_491)
             .saturating_add(T::DbWeight::get().reads(6_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
     }
@@ -216,6 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:1)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractLastBilledBlock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLastBilledBlock` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractIDByNameRegistration` (r:0 w:1)
@@ -223,10 +227,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractLock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLock` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
     fn cancel_name_contract() -> Weight {
-        // Minimum execution time: 135_244 nanoseconds.
-        Weight::from_parts(174_960_000, 83_491)
-            .saturating_add(T::DbWeight::get().reads(14_u64))
-            .saturating_add(T::DbWeight::get().writes(7_u64))
+        // Minimum execution time: 148_120 nanoseconds.
+        Weight::from_parts(157_654_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(15_u64))
+            .saturating_add(T::DbWeight::get().writes(8_u64))
     }
     /// Storage: `TfgridModule::TwinIdByAccountID` (r:1 w:0)
     /// Proof: `TfgridModule::TwinIdByAccountID` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -248,9 +252,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::NodeContractLastReport` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 1024]`.
     fn add_nru_reports(n: u32, ) -> Weight {
-        // Minimum execution time: 67_573 nanoseconds.
-        Weight::from_parts(70_495_000, 25_600)
-            .saturating_add(Weight::from_parts(24_817_341, 0).saturating_mul(n.into()))
+        // Minimum execution time: 60_189 nanoseconds.
+        Weight::from_parts(61_001_000, 25_600)
+            .saturating_add(Weight::from_parts(20_732_536, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(6_u64))
             .saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -272,9 +276,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::NodeContractLastReport` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[1, 1024]`.
     fn report_contract_resources(n: u32, ) -> Weight {
-        // Minimum execution time: 49_180 nanoseconds.
-        Weight::from_parts(59_598_000, 8_854)
-            .saturating_add(Weight::from_parts(14_760_737, 0).saturating_mul(n.into()))
+        // Minimum execution time: 43_825 nanoseconds.
+        Weight::from_parts(44_646_000, 8_854)
+            .saturating_add(Weight::from_parts(13_246_295, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -303,8 +307,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractPaymentState` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractPaymentState` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
     fn create_rent_contract() -> Weight {
-        // Minimum execution time: 46_541 nanoseconds.
-        Weight::from_parts(67_949_000, 83_491)
+        // Minimum execution time: 47_770 nanoseconds.
+        Weight::from_parts(52_728_000, 83_491)
             .saturating_add(T::DbWeight::get().reads(9_u64))
             .saturating_add(T::DbWeight::get().writes(5_u64))
     }
@@ -344,6 +348,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:1)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractLastBilledBlock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLastBilledBlock` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ActiveRentContractForNode` (r:0 w:1)
@@ -351,26 +357,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractLock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLock` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
     fn cancel_rent_contract() -> Weight {
-        // Minimum execution time: 211_304 nanoseconds.
-        Weight::from_parts(269_548_000, 83_491)
-            .saturating_add(T::DbWeight::get().reads(22_u64))
-            .saturating_add(T::DbWeight::get().writes(10_u64))
+        // Minimum execution time: 232_064 nanoseconds.
+        Weight::from_parts(246_876_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(23_u64))
+            .saturating_add(T::DbWeight::get().writes(11_u64))
     }
     /// Storage: `SmartContractModule::SolutionProviderID` (r:1 w:1)
     /// Proof: `SmartContractModule::SolutionProviderID` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::SolutionProviders` (r:0 w:1)
     /// Proof: `SmartContractModule::SolutionProviders` (`max_values`: None, `max_size`: Some(1590), added: 4065, mode: `MaxEncodedLen`)
     fn create_solution_provider() -> Weight {
-        // Minimum execution time: 11_792 nanoseconds.
-        Weight::from_parts(20_184_000, 1_493)
+        // Minimum execution time: 11_657 nanoseconds.
+        Weight::from_parts(14_060_000, 1_493)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
     /// Storage: `SmartContractModule::SolutionProviders` (r:1 w:1)
     /// Proof: `SmartContractModule::SolutionProviders` (`max_values`: None, `max_size`: Some(1590), added: 4065, mode: `MaxEncodedLen`)
     fn approve_solution_provider() -> Weight {
-        // Minimum execution time: 12_783 nanoseconds.
-        Weight::from_parts(21_399_000, 5_055)
+        // Minimum execution time: 12_088 nanoseconds.
+        Weight::from_parts(13_591_000, 5_055)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -414,9 +420,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     /// The range of component `n` is `[0, 4096]`.
     fn bill_contract_for_block(n: u32, ) -> Weight {
-        // Minimum execution time: 284_250 nanoseconds.
-        Weight::from_parts(285_546_000, 36_255)
-            .saturating_add(Weight::from_parts(24_980_946, 0).saturating_mul(n.into()))
+        // Minimum execution time: 260_015 nanoseconds.
+        Weight::from_parts(260_797_000, 36_255)
+            .saturating_add(Weight::from_parts(19_965_893, 0).saturating_mul(n.into()))
             .saturating_add(T::DbWeight::get().reads(23_u64))
             .saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
             .saturating_add(T::DbWeight::get().writes(7_u64))
@@ -463,6 +469,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::ContractID` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:1)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     /// Storage: `Aura::Authorities` (r:1 w:0)
     /// Proof: `Aura::Authorities` (`max_values`: Some(1), `max_size`: Some(3202), added: 3697, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ActiveRentContractForNode` (r:0 w:1)
@@ -470,10 +478,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractLock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLock` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
     fn bill_contract_for_block_grace_end() -> Weight {
-        // Minimum execution time: 318_585 nanoseconds.
-        Weight::from_parts(383_424_000, 83_491)
-            .saturating_add(T::DbWeight::get().reads(25_u64))
-            .saturating_add(T::DbWeight::get().writes(11_u64))
+        // Minimum execution time: 328_386 nanoseconds.
+        Weight::from_parts(340_364_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(26_u64))
+            .saturating_add(T::DbWeight::get().writes(12_u64))
     }
     /// Storage: `TfgridModule::TwinIdByAccountID` (r:2 w:0)
     /// Proof: `TfgridModule::TwinIdByAccountID` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -482,8 +490,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ServiceContracts` (r:0 w:1)
     /// Proof: `SmartContractModule::ServiceContracts` (`max_values`: None, `max_size`: Some(133), added: 2608, mode: `MaxEncodedLen`)
     fn service_contract_create() -> Weight {
-        // Minimum execution time: 24_526 nanoseconds.
-        Weight::from_parts(33_955_000, 6_044)
+        // Minimum execution time: 23_956 nanoseconds.
+        Weight::from_parts(25_908_000, 6_044)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -494,8 +502,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ServiceContractTermsChangedAt` (r:0 w:1)
     /// Proof: `SmartContractModule::ServiceContractTermsChangedAt` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     fn service_contract_set_metadata() -> Weight {
-        // Minimum execution time: 24_611 nanoseconds.
-        Weight::from_parts(35_930_000, 3_598)
+        // Minimum execution time: 23_705 nanoseconds.
+        Weight::from_parts(25_928_000, 3_598)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -506,8 +514,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ServiceContractTermsChangedAt` (r:0 w:1)
     /// Proof: `SmartContractModule::ServiceContractTermsChangedAt` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     fn service_contract_set_fees() -> Weight {
-        // Minimum execution time: 24_177 nanoseconds.
-        Weight::from_parts(35_801_000, 3_598)
+        // Minimum execution time: 23_425 nanoseconds.
+        Weight::from_parts(25_618_000, 3_598)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -518,8 +526,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ServiceContractTermsChangedAt` (r:1 w:0)
     /// Proof: `SmartContractModule::ServiceContractTermsChangedAt` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     fn service_contract_approve() -> Weight {
-        // Minimum execution time: 28_952 nanoseconds.
-        Weight::from_parts(40_127_000, 3_598)
+        // Minimum execution time: 25_468 nanoseconds.
+        Weight::from_parts(27_831_000, 3_598)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -530,8 +538,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ServiceContractTermsChangedAt` (r:0 w:1)
     /// Proof: `SmartContractModule::ServiceContractTermsChangedAt` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     fn service_contract_reject() -> Weight {
-        // Minimum execution time: 24_915 nanoseconds.
-        Weight::from_parts(37_349_000, 3_598)
+        // Minimum execution time: 24_246 nanoseconds.
+        Weight::from_parts(26_649_000, 3_598)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -542,8 +550,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ServiceContractTermsChangedAt` (r:0 w:1)
     /// Proof: `SmartContractModule::ServiceContractTermsChangedAt` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     fn service_contract_cancel() -> Weight {
-        // Minimum execution time: 24_791 nanoseconds.
-        Weight::from_parts(35_994_000, 3_598)
+        // Minimum execution time: 22_463 nanoseconds.
+        Weight::from_parts(24_787_000, 3_598)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -564,8 +572,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `System::Account` (r:2 w:2)
     /// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
     fn service_contract_bill() -> Weight {
-        // Minimum execution time: 87_435 nanoseconds.
-        Weight::from_parts(115_094_000, 16_946)
+        // Minimum execution time: 91_135 nanoseconds.
+        Weight::from_parts(95_782_000, 16_946)
             .saturating_add(T::DbWeight::get().reads(10_u64))
             .saturating_add(T::DbWeight::get().writes(3_u64))
     }
@@ -574,8 +582,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::BillingFrequency` (r:1 w:1)
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     fn change_billing_frequency() -> Weight {
-        // Minimum execution time: 10_821 nanoseconds.
-        Weight::from_parts(18_942_000, 1_501)
+        // Minimum execution time: 9_794 nanoseconds.
+        Weight::from_parts(11_196_000, 1_501)
             .saturating_add(T::DbWeight::get().reads(2_u64))
             .saturating_add(T::DbWeight::get().writes(2_u64))
     }
@@ -586,8 +594,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `TfgridModule::TwinIdByAccountID` (r:1 w:0)
     /// Proof: `TfgridModule::TwinIdByAccountID` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
     fn attach_solution_provider_id() -> Weight {
-        // Minimum execution time: 29_465 nanoseconds.
-        Weight::from_parts(46_081_000, 26_096)
+        // Minimum execution time: 30_315 nanoseconds.
+        Weight::from_parts(34_521_000, 26_096)
             .saturating_add(T::DbWeight::get().reads(3_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -604,8 +612,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::DedicatedNodesExtraFee` (r:0 w:1)
     /// Proof: `SmartContractModule::DedicatedNodesExtraFee` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
     fn set_dedicated_node_extra_fee() -> Weight {
-        // Minimum execution time: 33_500 nanoseconds.
-        Weight::from_parts(50_497_000, 36_255)
+        // Minimum execution time: 34_811 nanoseconds.
+        Weight::from_parts(39_418_000, 36_255)
             .saturating_add(T::DbWeight::get().reads(5_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -651,6 +659,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:1)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractLastBilledBlock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLastBilledBlock` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::NodeContractLastReport` (r:0 w:1)
@@ -658,10 +668,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractLock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLock` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
     fn cancel_contract_collective() -> Weight {
-        // Minimum execution time: 263_807 nanoseconds.
-        Weight::from_parts(318_430_000, 83_491)
-            .saturating_add(T::DbWeight::get().reads(25_u64))
-            .saturating_add(T::DbWeight::get().writes(16_u64))
+        // Minimum execution time: 274_797 nanoseconds.
+        Weight::from_parts(291_131_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(26_u64))
+            .saturating_add(T::DbWeight::get().writes(17_u64))
     }
     /// Storage: `SmartContractModule::ActiveNodeContracts` (r:1 w:0)
     /// Proof: `SmartContractModule::ActiveNodeContracts` (`max_values`: None, `max_size`: Some(32790), added: 35265, mode: `MaxEncodedLen`)
@@ -680,8 +690,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Timestamp::Now` (r:1 w:0)
     /// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     fn node_deleted() -> Weight {
-        // Minimum execution time: 52_523 nanoseconds.
-        Weight::from_parts(69_501_000, 36_255)
+        // Minimum execution time: 54_971 nanoseconds.
+        Weight::from_parts(59_448_000, 36_255)
             .saturating_add(T::DbWeight::get().reads(8_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
@@ -694,24 +704,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `Timestamp::Now` (r:1 w:0)
     /// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     fn node_power_state_changed() -> Weight {
-        // Minimum execution time: 25_628 nanoseconds.
-        Weight::from_parts(32_406_000, 3_563)
+        // Minimum execution time: 24_165 nanoseconds.
+        Weight::from_parts(26_068_000, 3_563)
             .saturating_add(T::DbWeight::get().reads(4_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `SmartContractModule::Contracts` (r:1 w:1)
     /// Proof: `SmartContractModule::Contracts` (`max_values`: None, `max_size`: Some(22631), added: 25106, mode: `MaxEncodedLen`)
     fn ip_removed() -> Weight {
-        // Minimum execution time: 11_246 nanoseconds.
-        Weight::from_parts(16_489_000, 26_096)
+        // Minimum execution time: 10_185 nanoseconds.
+        Weight::from_parts(11_227_000, 26_096)
             .saturating_add(T::DbWeight::get().reads(1_u64))
             .saturating_add(T::DbWeight::get().writes(1_u64))
     }
     /// Storage: `SmartContractModule::ActiveNodeContracts` (r:1 w:0)
     /// Proof: `SmartContractModule::ActiveNodeContracts` (`max_values`: None, `max_size`: Some(32790), added: 35265, mode: `MaxEncodedLen`)
     fn node_has_no_active_contracts() -> Weight {
-        // Minimum execution time: 20_897 nanoseconds.
-        Weight::from_parts(26_000_000, 36_255)
+        // Minimum execution time: 21_662 nanoseconds.
+        Weight::from_parts(23_104_000, 36_255)
             .saturating_add(T::DbWeight::get().reads(1_u64))
     }
     /// Storage: `SmartContractModule::NodesToTearDown` (r:1 w:0)
@@ -719,8 +729,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::PendingBillingFrequencyMove` (r:1 w:0)
     /// Proof: `SmartContractModule::PendingBillingFrequencyMove` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
     fn on_idle_empty() -> Weight {
-        // Minimum execution time: 4_651 nanoseconds.
-        Weight::from_parts(7_110_000, 3_574)
+        // Minimum execution time: 4_797 nanoseconds.
+        Weight::from_parts(5_378_000, 3_574)
             .saturating_add(T::DbWeight::get().reads(2_u64))
     }
     /// Storage: `SmartContractModule::ActiveNodeContracts` (r:1 w:1)
@@ -765,6 +775,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:1)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::ContractLastBilledBlock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLastBilledBlock` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::NodeContractLastReport` (r:0 w:1)
@@ -772,92 +784,129 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     /// Storage: `SmartContractModule::ContractLock` (r:0 w:1)
     /// Proof: `SmartContractModule::ContractLock` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
     fn on_idle_teardown_contract() -> Weight {
-        // Minimum execution time: 345_040 nanoseconds.
-        Weight::from_parts(407_580_000, 83_491)
-            .saturating_add(T::DbWeight::get().reads(24_u64))
-            .saturating_add(T::DbWeight::get().writes(16_u64))
+        // Minimum execution time: 356_758 nanoseconds.
+        Weight::from_parts(369_157_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(25_u64))
+            .saturating_add(T::DbWeight::get().writes(17_u64))
     }
     /// Storage: `SmartContractModule::ContractsToBillAt` (r:2 w:2)
     /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
     /// Storage: `SmartContractModule::BillingFrequency` (r:1 w:0)
     /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
     fn on_idle_move_contract() -> Weight {
-        // Minimum execution time: 4_371_949 nanoseconds.
-        Weight::from_parts(4_759_215_000, 165_992)
-            .saturating_add(T::DbWeight::get().reads(3_u64))
-            .saturating_add(T::DbWeight::get().writes(2_u64))
+        // Minimum execution time: 4_189_464 nanoseconds.
+        Weight::from_parts(4_456_940_000, 165_992)
+            .saturating_add(T::DbWeight::get().reads(4_u64))
+            .saturating_add(T::DbWeight::get().writes(3_u64))
     }
-    fn billing_loop_empty() -> Weight { Weight::zero() }
-    fn billing_loop_bucket() -> Weight { Weight::zero() }
-    fn billing_loop_check() -> Weight { Weight::zero() }
+    /// Storage: `SmartContractModule::BillingFrequency` (r:1 w:0)
+    /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::BillingLoopCursor` (r:1 w:1)
+    /// Proof: `SmartContractModule::BillingLoopCursor` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+    fn billing_loop_empty() -> Weight {
+        // Minimum execution time: 5_067 nanoseconds.
+        Weight::from_parts(5_719_000, 1_497)
+            .saturating_add(T::DbWeight::get().reads(2_u64))
+            .saturating_add(T::DbWeight::get().writes(1_u64))
+    }
+    /// Storage: `SmartContractModule::ContractsToBillAt` (r:1 w:0)
+    /// Proof: `SmartContractModule::ContractsToBillAt` (`max_values`: None, `max_size`: Some(80026), added: 82501, mode: `MaxEncodedLen`)
+    fn billing_loop_bucket() -> Weight {
+        // Minimum execution time: 49_734 nanoseconds.
+        Weight::from_parts(52_878_000, 83_491)
+            .saturating_add(T::DbWeight::get().reads(1_u64))
+    }
+    /// Storage: `SmartContractModule::BillingFrequency` (r:1 w:0)
+    /// Proof: `SmartContractModule::BillingFrequency` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::ContractLastBilledBlock` (r:1 w:0)
+    /// Proof: `SmartContractModule::ContractLastBilledBlock` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::ContractPaymentState` (r:1 w:0)
+    /// Proof: `SmartContractModule::ContractPaymentState` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
+    /// Storage: `Timestamp::Now` (r:1 w:0)
+    /// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::Contracts` (r:1 w:0)
+    /// Proof: `SmartContractModule::Contracts` (`max_values`: None, `max_size`: Some(22631), added: 25106, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::ActiveRentContractForNode` (r:1 w:0)
+    /// Proof: `SmartContractModule::ActiveRentContractForNode` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::NodeContractResources` (r:1 w:0)
+    /// Proof: `SmartContractModule::NodeContractResources` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+    /// Storage: `SmartContractModule::ContractBillingInformationByID` (r:1 w:0)
+    /// Proof: `SmartContractModule::ContractBillingInformationByID` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+    fn billing_loop_check() -> Weight {
+        // Minimum execution time: 33_629 nanoseconds.
+        Weight::from_parts(35_923_000, 26_096)
+            .saturating_add(T::DbWeight::get().reads(8_u64))
+    }
 }
 
 /// The same weights with ParityDB's default database weights, for tests and mocks.
 impl WeightInfo for () {
     fn create_node_contract() -> Weight {
-        Weight::from_parts(103_083_000, 83_491)
+        Weight::from_parts(87_059_000, 83_491)
             .saturating_add(ParityDbWeight::get().reads(13_u64))
             .saturating_add(ParityDbWeight::get().writes(10_u64))
     }
     fn update_node_contract() -> Weight {
-        Weight::from_parts(55_680_000, 26_096)
+        Weight::from_parts(43_585_000, 26_096)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn cancel_contract() -> Weight {
-        Weight::from_parts(323_532_000, 83_491)
-            .saturating_add(ParityDbWeight::get().reads(25_u64))
-            .saturating_add(ParityDbWeight::get().writes(16_u64))
+        Weight::from_parts(291_001_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(26_u64))
+            .saturating_add(ParityDbWeight::get().writes(17_u64))
     }
     fn create_name_contract() -> Weight {
-        Weight::from_parts(44_157_000, 83_491)
+        Weight::from_parts(31_697_000, 83_491)
             .saturating_add(ParityDbWeight::get().reads(6_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
     }
     fn cancel_name_contract() -> Weight {
-        Weight::from_parts(174_960_000, 83_491)
-            .saturating_add(ParityDbWeight::get().reads(14_u64))
-            .saturating_add(ParityDbWeight::get().writes(7_u64))
+        Weight::from_parts(157_654_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(15_u64))
+            .saturating_add(ParityDbWeight::get().writes(8_u64))
     }
     fn add_nru_reports(n: u32, ) -> Weight {
-        Weight::from_parts(70_495_000, 25_600)
-            .saturating_add(Weight::from_parts(24_817_341, 0).saturating_mul(n.into()))
+        Weight::from_parts(61_001_000, 25_600)
+            .saturating_add(Weight::from_parts(20_732_536, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(6_u64))
             .saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
             .saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
             .saturating_add(Weight::from_parts(0, 25106).saturating_mul(n.into()))
     }
     fn report_contract_resources(n: u32, ) -> Weight {
-        Weight::from_parts(59_598_000, 8_854)
-            .saturating_add(Weight::from_parts(14_760_737, 0).saturating_mul(n.into()))
+        Weight::from_parts(44_646_000, 8_854)
+            .saturating_add(Weight::from_parts(13_246_295, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
             .saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
             .saturating_add(Weight::from_parts(0, 25106).saturating_mul(n.into()))
     }
     fn create_rent_contract() -> Weight {
-        Weight::from_parts(67_949_000, 83_491)
+        Weight::from_parts(52_728_000, 83_491)
             .saturating_add(ParityDbWeight::get().reads(9_u64))
             .saturating_add(ParityDbWeight::get().writes(5_u64))
     }
     fn cancel_rent_contract() -> Weight {
-        Weight::from_parts(269_548_000, 83_491)
-            .saturating_add(ParityDbWeight::get().reads(22_u64))
-            .saturating_add(ParityDbWeight::get().writes(10_u64))
+        Weight::from_parts(246_876_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(23_u64))
+            .saturating_add(ParityDbWeight::get().writes(11_u64))
     }
     fn create_solution_provider() -> Weight {
-        Weight::from_parts(20_184_000, 1_493)
+        Weight::from_parts(14_060_000, 1_493)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn approve_solution_provider() -> Weight {
-        Weight::from_parts(21_399_000, 5_055)
+        Weight::from_parts(13_591_000, 5_055)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn bill_contract_for_block(n: u32, ) -> Weight {
-        Weight::from_parts(285_546_000, 36_255)
-            .saturating_add(Weight::from_parts(24_980_946, 0).saturating_mul(n.into()))
+        Weight::from_parts(260_797_000, 36_255)
+            .saturating_add(Weight::from_parts(19_965_893, 0).saturating_mul(n.into()))
             .saturating_add(ParityDbWeight::get().reads(23_u64))
             .saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
             .saturating_add(ParityDbWeight::get().writes(7_u64))
@@ -865,99 +914,109 @@ impl WeightInfo for () {
             .saturating_add(Weight::from_parts(0, 25106).saturating_mul(n.into()))
     }
     fn bill_contract_for_block_grace_end() -> Weight {
-        Weight::from_parts(383_424_000, 83_491)
-            .saturating_add(ParityDbWeight::get().reads(25_u64))
-            .saturating_add(ParityDbWeight::get().writes(11_u64))
+        Weight::from_parts(340_364_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(26_u64))
+            .saturating_add(ParityDbWeight::get().writes(12_u64))
     }
     fn service_contract_create() -> Weight {
-        Weight::from_parts(33_955_000, 6_044)
+        Weight::from_parts(25_908_000, 6_044)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn service_contract_set_metadata() -> Weight {
-        Weight::from_parts(35_930_000, 3_598)
+        Weight::from_parts(25_928_000, 3_598)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn service_contract_set_fees() -> Weight {
-        Weight::from_parts(35_801_000, 3_598)
+        Weight::from_parts(25_618_000, 3_598)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn service_contract_approve() -> Weight {
-        Weight::from_parts(40_127_000, 3_598)
+        Weight::from_parts(27_831_000, 3_598)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn service_contract_reject() -> Weight {
-        Weight::from_parts(37_349_000, 3_598)
+        Weight::from_parts(26_649_000, 3_598)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn service_contract_cancel() -> Weight {
-        Weight::from_parts(35_994_000, 3_598)
+        Weight::from_parts(24_787_000, 3_598)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn service_contract_bill() -> Weight {
-        Weight::from_parts(115_094_000, 16_946)
+        Weight::from_parts(95_782_000, 16_946)
             .saturating_add(ParityDbWeight::get().reads(10_u64))
             .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
     fn change_billing_frequency() -> Weight {
-        Weight::from_parts(18_942_000, 1_501)
+        Weight::from_parts(11_196_000, 1_501)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
             .saturating_add(ParityDbWeight::get().writes(2_u64))
     }
     fn attach_solution_provider_id() -> Weight {
-        Weight::from_parts(46_081_000, 26_096)
+        Weight::from_parts(34_521_000, 26_096)
             .saturating_add(ParityDbWeight::get().reads(3_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn set_dedicated_node_extra_fee() -> Weight {
-        Weight::from_parts(50_497_000, 36_255)
+        Weight::from_parts(39_418_000, 36_255)
             .saturating_add(ParityDbWeight::get().reads(5_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn cancel_contract_collective() -> Weight {
-        Weight::from_parts(318_430_000, 83_491)
-            .saturating_add(ParityDbWeight::get().reads(25_u64))
-            .saturating_add(ParityDbWeight::get().writes(16_u64))
+        Weight::from_parts(291_131_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(26_u64))
+            .saturating_add(ParityDbWeight::get().writes(17_u64))
     }
     fn node_deleted() -> Weight {
-        Weight::from_parts(69_501_000, 36_255)
+        Weight::from_parts(59_448_000, 36_255)
             .saturating_add(ParityDbWeight::get().reads(8_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn node_power_state_changed() -> Weight {
-        Weight::from_parts(32_406_000, 3_563)
+        Weight::from_parts(26_068_000, 3_563)
             .saturating_add(ParityDbWeight::get().reads(4_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn ip_removed() -> Weight {
-        Weight::from_parts(16_489_000, 26_096)
+        Weight::from_parts(11_227_000, 26_096)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
             .saturating_add(ParityDbWeight::get().writes(1_u64))
     }
     fn node_has_no_active_contracts() -> Weight {
-        Weight::from_parts(26_000_000, 36_255)
+        Weight::from_parts(23_104_000, 36_255)
             .saturating_add(ParityDbWeight::get().reads(1_u64))
     }
     fn on_idle_empty() -> Weight {
-        Weight::from_parts(7_110_000, 3_574)
+        Weight::from_parts(5_378_000, 3_574)
             .saturating_add(ParityDbWeight::get().reads(2_u64))
     }
     fn on_idle_teardown_contract() -> Weight {
-        Weight::from_parts(407_580_000, 83_491)
-            .saturating_add(ParityDbWeight::get().reads(24_u64))
-            .saturating_add(ParityDbWeight::get().writes(16_u64))
+        Weight::from_parts(369_157_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(25_u64))
+            .saturating_add(ParityDbWeight::get().writes(17_u64))
     }
     fn on_idle_move_contract() -> Weight {
-        Weight::from_parts(4_759_215_000, 165_992)
-            .saturating_add(ParityDbWeight::get().reads(3_u64))
-            .saturating_add(ParityDbWeight::get().writes(2_u64))
+        Weight::from_parts(4_456_940_000, 165_992)
+            .saturating_add(ParityDbWeight::get().reads(4_u64))
+            .saturating_add(ParityDbWeight::get().writes(3_u64))
     }
-    fn billing_loop_empty() -> Weight { Weight::zero() }
-    fn billing_loop_bucket() -> Weight { Weight::zero() }
-    fn billing_loop_check() -> Weight { Weight::zero() }
+    fn billing_loop_empty() -> Weight {
+        Weight::from_parts(5_719_000, 1_497)
+            .saturating_add(ParityDbWeight::get().reads(2_u64))
+            .saturating_add(ParityDbWeight::get().writes(1_u64))
+    }
+    fn billing_loop_bucket() -> Weight {
+        Weight::from_parts(52_878_000, 83_491)
+            .saturating_add(ParityDbWeight::get().reads(1_u64))
+    }
+    fn billing_loop_check() -> Weight {
+        Weight::from_parts(35_923_000, 26_096)
+            .saturating_add(ParityDbWeight::get().reads(8_u64))
+    }
 }
