@@ -15,10 +15,11 @@ import { Keyring } from '@polkadot/keyring';
 import { makeKeyring } from '../lib/accounts.js';
 import { connectApi, peerCount, waitFor, waitForFinalized } from '../lib/chain.js';
 import { findBinary } from '../lib/binary.js';
+import { TERMS_AND_CONDITIONS } from '../lib/flood.js';
 import { contractIdOf, isContractEvent } from '../lib/contracts.js';
 import { Fixture, nodeSuite, printNodeLogsOnFailure, withNodeLogsOnError } from '../lib/harness.js';
 import { localValidator } from '../lib/networks.js';
-import { sendAndFinalize } from '../lib/tx.js';
+import { describeDispatchError, sendAndFinalize } from '../lib/tx.js';
 
 const run = promisify(execFile);
 
@@ -82,14 +83,15 @@ nodeSuite('billing on a 3-validator network without offchain workers', { timeout
     frequency = (await api.query.smartContractModule.billingFrequency()).toNumber();
     assert.equal(frequency, CONTRACTS, 'one contract per bucket');
     const calls = [
-      api.tx.tfgridModule.userAcceptTc('https://threefold.io/terms', '0x1234'),
+      api.tx.tfgridModule.userAcceptTc(TERMS_AND_CONDITIONS.link, TERMS_AND_CONDITIONS.hash),
       api.tx.tfgridModule.createTwin('relay.example', null),
       ...Array.from({ length: CONTRACTS }, (_, k) => api.tx.smartContractModule.createNameContract(`loop${k}`)),
     ];
     const tx = api.tx.utility.batchAll(calls);
     await tx.signAsync(alice, { nonce: -1 });
     const result = await sendAndFinalize(tx, { what: 'twin and name contracts' });
-    assert.equal(result.dispatchError, undefined, 'the batch succeeds');
+    assert.equal(result.dispatchError, undefined,
+      `the batch succeeds${result.dispatchError ? `: ${describeDispatchError(api, result.dispatchError).text}` : ''}`);
     ids = result.events
       .filter(({ event }) => isContractEvent('ContractCreated')(event))
       .map(({ event }) => contractIdOf(event));

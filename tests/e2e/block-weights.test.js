@@ -43,8 +43,8 @@
 // Accounts: SENDERS fresh accounts send the transfers, kvstore and bridge floods (consecutive nonces
 // each); the first TWINS of them become the twins of the contracts. The farmer (a fresh account) owns
 // the farm and is the node's twin, so it sends the reports and deletes the node. A fresh funder funds
-// the DAO's farmers. Alice acts only before any contract exists (afterwards her offchain worker signs
-// the contracts' bills with her key): she funds those accounts, and proposes and votes for the council
+// the DAO's farmers. Alice acts only before any contract exists (a rule from when her offchain worker
+// signed the contracts' bills with her key; the chain bills by itself now): she funds those accounts, and proposes and votes for the council
 // motion of the billing-frequency change, which Bob (the other council member) later votes for and
 // closes; Bob also proposes and closes the DAO proposal.
 //

@@ -17,8 +17,8 @@
 // - the V15 metadata describes every runtime API the runtime declares, with its methods.
 //
 // The Python runs and the polkadot-api flow use disjoint accounts and run at the same time; Alice
-// only funds the Python accounts, before any contract exists (her offchain worker signs the bills
-// afterwards). Under a minute and a half.
+// only funds the Python accounts, before any contract exists (from when her offchain worker signed
+// the bills; the chain bills by itself now). Under a minute and a half.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
