@@ -76,8 +76,10 @@ nodeSuite('node shutdown', { timeout: 10 * 60_000 }, () => {
   after(() => fx.close(), { timeout: 60_000 });
 
   it('exits within a second of SIGTERM, without an error line', { timeout: 180_000 }, async (t) => {
-    const { node } = await fx.startDevNode({ name: 'stop-dev', extraArgs: LEVELLED_LOG });
+    const { node, api } = await fx.startDevNode({ name: 'stop-dev', extraArgs: LEVELLED_LOG });
     await waitForFinalized(node, 2, { timeoutMs: 120_000 });
+    // A client that stays connected would retry (and log) until the suite ends.
+    await fx.disconnect(api);
     await assertPromptQuietStop(t, node);
   });
 
