@@ -420,11 +420,18 @@ impl<T: Config> Pallet<T> {
             due || owner_in_grace,
             Error::<T>::ContractWrongBillingLoopIndex
         );
+        Self::bill_and_record(id, now).map(|_| ())
+    }
+
+    /// Bill contract `id` and, if the bill did not end it, record block `now` as its last bill
+    /// (it is billed once per cycle); whether the contract still exists.
+    pub(crate) fn bill_and_record(id: u64, now: u64) -> Result<bool, sp_runtime::DispatchError> {
         Self::bill_contract(id)?;
-        if Contracts::<T>::contains_key(id) {
+        let exists = Contracts::<T>::contains_key(id);
+        if exists {
             ContractLastBilledBlock::<T>::insert(id, now);
         }
-        Ok(())
+        Ok(exists)
     }
 
     /// The block at which the current billing cycle of contract `id` started: the last block

@@ -75,8 +75,7 @@ impl<T: Config> Pallet<T> {
                 if used.try_consume(bill).is_err() {
                     break 'buckets;
                 }
-                Self::bill_in_loop(id, now);
-                if Contracts::<T>::contains_key(id) {
+                if Self::bill_in_loop(id, now) {
                     cursor.position = cursor.position.saturating_add(1);
                 } else {
                     removed_before_cursor = removed_before_cursor.saturating_add(1);
@@ -100,18 +99,13 @@ impl<T: Config> Pallet<T> {
             && Self::should_bill_contract(id)
     }
 
-    /// Bill contract `id` at block `now`; a failed bill changes nothing and is logged.
-    fn bill_in_loop(id: u64, now: u64) {
-        match frame_support::storage::with_storage_layer(|| Self::bill_contract(id)) {
-            Ok(()) => {
-                if Contracts::<T>::contains_key(id) {
-                    ContractLastBilledBlock::<T>::insert(id, now);
-                }
-            }
-            Err(error) => {
-                log::error!(target: "runtime::smart-contract", "billing contract {id} failed: {error:?}")
-            }
-        }
+    /// Bill contract `id` at block `now`; a failed bill changes nothing and is logged. Whether
+    /// the contract still exists (a bill at the end of its grace period deletes it).
+    fn bill_in_loop(id: u64, now: u64) -> bool {
+        frame_support::storage::with_storage_layer(|| Self::bill_and_record(id, now)).unwrap_or_else(|error| {
+            log::error!(target: "runtime::smart-contract", "billing contract {id} failed: {error:?}");
+            true
+        })
     }
 
     /// Keep the loop's place in `bucket` when the id at `position` is taken out of it.
